@@ -1,0 +1,3 @@
+export { testInfrastructure, type TestInfrastructure } from './infrastructure.js';
+export { createTestDatabase, uniqueName, type TestDatabase } from './test-database';
+export { eventually } from './eventually';
