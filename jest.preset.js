@@ -10,7 +10,7 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-module.exports = {
+const base = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': [
@@ -31,8 +31,8 @@ module.exports = {
 };
 
 /** Jest settings for one project and one test tier ('unit' or 'int'). */
-module.exports.forProject = (projectDir, tier) => ({
-  ...module.exports,
+const forProject = (projectDir, tier) => ({
+  ...base,
   displayName: `${path.relative(__dirname, projectDir)}:${tier}`,
   rootDir: projectDir,
   testMatch: tier === 'unit' ? ['<rootDir>/src/**/*.unit.spec.ts'] : ['<rootDir>/test/int/**/*.int.spec.ts'],
@@ -40,3 +40,5 @@ module.exports.forProject = (projectDir, tier) => ({
     ? { testTimeout: 120_000, maxWorkers: 1, globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.js') }
     : {}),
 });
+
+module.exports = { base, forProject };

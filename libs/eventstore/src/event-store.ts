@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { InvalidAppendError, StreamVersionConflictError } from './event-store.errors';
+import { chainHash, contentDigest } from './event-hash';
+import type { AppendResult, EventMetadata, ExpectedVersion, LogPosition, NewEvent, StoredEvent } from './event-store.types';
+import { UpcasterChain, type Upcaster } from './upcasting';
+
+export interface EventStoreOptions {
+  upcasters?: readonly Upcaster[];
+  /** Source of recorded times; the platform clock in services, a fixed clock in tests. */
+  now?: () => Date;
+}
+
+export interface AppendOptions {
+  metadata: EventMetadata;
+  /** Join the caller's transaction, e.g. to record a processed message with the events. */
+  manager?: EntityManager;
+}
+
+/** The columns every read selects; bigints travel as text. `table` qualifies them in joins. */
+export function eventColumns(table = 'events'): string {
+  return ['position::text AS position', 'transaction_id::text AS transaction_id', 'event_id', 'stream_id', 'stream_version',
+    'event_type', 'schema_version', 'data', 'metadata', 'recorded_at', 'content_digest', 'previous_hash', 'hash']
+    .map((column) => `${table}.${column}`)
+    .join(', ');
+}
+
+export interface EventRow {
+  position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+  content_digest: string;
+  previous_hash: string;
+  hash: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const ANY_VERSION_ATTEMPTS = 5;
+
+/**
+ * An append-only event store in one PostgreSQL database (one per service).
+ *
+ * Log order is (transaction_id, position): only events of transactions older than the oldest
+ * running one (the snapshot's xmin) are read, so an event that commits late is never skipped.
+ */
+export class PostgresEventStore {
+  private readonly upcasters: UpcasterChain;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly dataSource: DataSource,
+    options: EventStoreOptions = {},
+  ) {
+    this.upcasters = new UpcasterChain(options.upcasters);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Appends events to a stream if it is at `expectedVersion` (0 for a new stream).
+   * A lost race throws StreamVersionConflictError; `'any'` retries the race itself.
+   */
+  async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(streamId, events);
+    if (options.manager) return this.appendWithin(options.manager, streamId, expectedVersion, events, options.metadata);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) =>
+          this.appendWithin(manager, streamId, expectedVersion, events, options.metadata),
+        );
+      } catch (error) {
+        const retry = expectedVersion === 'any' && error instanceof StreamVersionConflictError && attempt < ANY_VERSION_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private async appendWithin(
+    manager: EntityManager,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: readonly NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    // Taking our transaction id here, after reading a committed head, keeps each stream's
+    // versions in log order: a transaction that got its id before the head's writer did
+    // could otherwise slip its events in front of the head's.
+    const [head] = (await manager.query(
+      `SELECT pg_current_xact_id()::text AS current_tx, h.stream_version, h.hash, h.transaction_id::text AS head_tx
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (
+           SELECT stream_version, hash, transaction_id FROM events
+            WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1
+         ) AS h ON true`,
+      [streamId],
+    )) as Array<{ current_tx: string; stream_version: number | null; hash: string | null; head_tx: string | null }>;
+    const currentVersion = head.stream_version ?? 0;
+    if (expectedVersion !== 'any' && expectedVersion !== currentVersion) {
+      throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion);
+    }
+    if (head.head_tx !== null && BigInt(head.current_tx) < BigInt(head.head_tx)) {
+      throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion);
+    }
+
+    const recordedAt = this.now();
+    let previousHash = head.hash ?? '';
+    const rows = events.map((event, index) => {
+      const content = {
+        eventId: randomUUID(),
+        streamId,
+        streamVersion: currentVersion + index + 1,
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        data: event.data,
+        metadata,
+        recordedAt,
+      };
+      const digest = contentDigest(content);
+      const hash = chainHash(previousHash, digest);
+      const row = { ...content, digest, previousHash, hash };
+      previousHash = hash;
+      return row;
+    });
+
+    let inserted: Array<{ position: string; transaction_id: string }>;
+    try {
+      inserted = await manager.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, event_type, schema_version, data, metadata,
+                             recorded_at, content_digest, previous_hash, hash)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
+                              $8::timestamptz[], $9::text[], $10::text[], $11::text[])
+         RETURNING position::text AS position, transaction_id::text AS transaction_id`,
+        [
+          rows.map((r) => r.eventId),
+          rows.map((r) => r.streamId),
+          rows.map((r) => r.streamVersion),
+          rows.map((r) => r.type),
+          rows.map((r) => r.schemaVersion),
+          rows.map((r) => JSON.stringify(r.data)),
+          rows.map((r) => JSON.stringify(r.metadata)),
+          rows.map((r) => r.recordedAt),
+          rows.map((r) => r.digest),
+          rows.map((r) => r.previousHash),
+          rows.map((r) => r.hash),
+        ],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new StreamVersionConflictError(streamId, expectedVersion, undefined);
+      }
+      throw error;
+    }
+
+    const stored: StoredEvent[] = rows.map((r, index) => ({
+      eventId: r.eventId,
+      streamId,
+      streamVersion: r.streamVersion,
+      position: BigInt(inserted[index].position),
+      transactionId: BigInt(inserted[index].transaction_id),
+      type: r.type,
+      schemaVersion: r.schemaVersion,
+      data: r.data,
+      metadata,
+      recordedAt,
+      contentDigest: r.digest,
+      previousHash: r.previousHash,
+      hash: r.hash,
+    }));
+    return { streamId, nextVersion: currentVersion + events.length, events: stored };
+  }
+
+  /** The events of one stream in version order, from `fromVersion` (default 1). */
+  async readStream(streamId: string, { fromVersion = 1, manager }: { fromVersion?: number; manager?: EntityManager } = {}): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await (manager ?? this.dataSource).query(
+      `SELECT ${eventColumns()} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+      [streamId, fromVersion],
+    );
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /** The stream's current version; 0 when it has no events. */
+  async streamVersion(streamId: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT max(stream_version) AS version FROM events WHERE stream_id = $1`, [streamId]);
+    return row.version ?? 0;
+  }
+
+  /**
+   * The next events of the whole log after `after`, in log order, never skipping one that is
+   * still being committed: only transactions below the current snapshot's xmin are read.
+   */
+  async readAll(after: LogPosition, { limit = 1000, manager }: { limit?: number; manager?: EntityManager } = {}): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await (manager ?? this.dataSource).query(
+      `SELECT ${eventColumns()} FROM events
+        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY events.transaction_id, events.position
+        LIMIT $3`,
+      [after.transactionId.toString(), after.position.toString(), limit],
+    );
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /** Transactions below this id have all finished: readAll sees every event they committed. */
+  async watermark(): Promise<bigint> {
+    const [row] = await this.dataSource.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
+    return BigInt(row.xmin);
+  }
+
+  /** The next transaction id to be assigned: every transaction committed so far is below it. */
+  async currentTransactionHorizon(): Promise<bigint> {
+    const [row] = await this.dataSource.query(`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax`);
+    return BigInt(row.xmax);
+  }
+
+  toStoredEvent(row: EventRow): StoredEvent {
+    const upcast = this.upcasters.upcast(row.event_type, row.schema_version, row.data);
+    return {
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      position: BigInt(row.position),
+      transactionId: BigInt(row.transaction_id),
+      type: row.event_type,
+      schemaVersion: upcast.schemaVersion,
+      data: upcast.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+      contentDigest: row.content_digest,
+      previousHash: row.previous_hash,
+      hash: row.hash,
+    };
+  }
+}
+
+function validateAppend(streamId: string, events: readonly NewEvent[]): void {
+  if (!streamId || streamId.length > 200) throw new InvalidAppendError('stream id must be 1–200 characters');
+  if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  for (const event of events) {
+    if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(event.type)) throw new InvalidAppendError(`bad event type "${event.type}"`);
+  }
+}

@@ -1,0 +1,61 @@
+import { ExpectedVersion, PostgresEventStore, StreamVersionConflictError } from '@sangeyipi/eventstore';
+import { createEventStoreFixture, type EventStoreFixture } from './event-store.fixture';
+
+const metadata = { correlationId: 'test' };
+
+describe('appending to a stream', () => {
+  let fixture: EventStoreFixture;
+  beforeAll(async () => (fixture = await createEventStoreFixture('append', {}, 60)));
+  afterAll(() => fixture.close());
+
+  it('lets exactly one of 50 concurrent appends at the same expected version win', async () => {
+    await fixture.store.append('case-race', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: { n: 0 } }], { metadata });
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, writer) =>
+        fixture.store.append('case-race', 1, [{ type: 'StepCompleted', data: { writer } }], { metadata }),
+      ),
+    );
+
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const loss of lost) expect(loss.reason).toBeInstanceOf(StreamVersionConflictError);
+    const stream = await fixture.store.readStream('case-race');
+    expect(stream.map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('appends a batch with contiguous versions and a chain of hashes', async () => {
+    const result = await fixture.store.append(
+      'case-batch',
+      ExpectedVersion.NoStream,
+      Array.from({ length: 10 }, (_, i) => ({ type: 'StepCompleted', data: { i } })),
+      { metadata },
+    );
+    expect(result.nextVersion).toBe(10);
+    const stream = await fixture.store.readStream('case-batch');
+    expect(stream.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(stream[0].previousHash).toBe('');
+    for (let i = 1; i < stream.length; i++) expect(stream[i].previousHash).toBe(stream[i - 1].hash);
+  });
+
+  it('refuses an append at a stale version with the actual version', async () => {
+    await expect(
+      fixture.store.append('case-batch', 3, [{ type: 'StepCompleted', data: {} }], { metadata }),
+    ).rejects.toMatchObject({ name: 'StreamVersionConflictError', actualVersion: 10 });
+  });
+
+  it('upcasts old schema versions on read', async () => {
+    const store = new PostgresEventStore(fixture.dataSource, {
+      upcasters: [
+        { eventType: 'ItemNamed', fromSchemaVersion: 1, upcast: (d) => ({ name: { zh: (d as { name: string }).name } }) },
+        { eventType: 'ItemNamed', fromSchemaVersion: 2, upcast: (d) => ({ ...(d as object), en: null }) },
+      ],
+    });
+    await fixture.store.append('item-1', 0, [{ type: 'ItemNamed', data: { name: '食品经营许可' } }], { metadata });
+    const [event] = await store.readStream('item-1');
+    expect(event.schemaVersion).toBe(3);
+    expect(event.data).toEqual({ name: { zh: '食品经营许可' }, en: null });
+  });
+});

@@ -1,0 +1,88 @@
+import { Transform, Type } from 'class-transformer';
+import { ArrayNotEmpty, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ConfigVariable } from './config-variable.decorator';
+import { IsUrlWithScheme } from './url-scheme.validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/;
+
+const toInteger = () => Type(() => Number);
+const toList = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '')
+      : value,
+  );
+
+/**
+ * The environment variables every service reads. A service with variables of its own extends
+ * this class and passes it to `PlatformModule.forService({ config })`; code reads configuration
+ * only through the validated instance (injectable as `ServiceConfig` or as the subclass).
+ *
+ * Each variable names what it expects so that a failed start says how to fix it. class-validator
+ * runs a property's checks from the bottom up and stops at the first failure, so the most basic
+ * check sits nearest the property.
+ */
+export class ServiceConfig {
+  @ConfigVariable('a TCP port, e.g. 3000; 0 picks a free port')
+  @IsOptional()
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly PORT: number = 3000;
+
+  @ConfigVariable('a PostgreSQL URL, e.g. postgres://user@host:5432/db', { secret: true })
+  @IsUrlWithScheme(['postgres', 'postgresql'], { message: 'must be a PostgreSQL URL' })
+  @IsDefined({ message: 'is required' })
+  readonly DATABASE_URL!: string;
+
+  @ConfigVariable('a comma-separated list of Kafka brokers as host:port, e.g. kafka-1:9092,kafka-2:9092')
+  @Matches(HOST_PORT, { each: true, message: 'must list brokers as host:port' })
+  @ArrayNotEmpty({ message: 'must name at least one broker' })
+  @IsDefined({ message: 'is required' })
+  @toList()
+  readonly KAFKA_BROKERS!: string[];
+
+  @ConfigVariable('a whole number of partitions for new topics, at least 1, e.g. 6')
+  @IsOptional()
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly KAFKA_TOPIC_PARTITIONS: number = 6;
+
+  @ConfigVariable('a whole number of replicas for new topics, at least 1, e.g. 3 in production')
+  @IsOptional()
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly KAFKA_REPLICATION_FACTOR: number = 1;
+
+  @ConfigVariable('a Redis URL, e.g. redis://host:6379 or rediss://user:password@host:6380', { secret: true })
+  @IsUrlWithScheme(['redis', 'rediss'], { message: 'must be a Redis URL' })
+  @IsDefined({ message: 'is required' })
+  readonly REDIS_URL!: string;
+
+  @ConfigVariable('a prefix for every Redis key of this service, e.g. catalog: (the default is the service name and a colon)')
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'must not contain spaces' })
+  @IsString()
+  readonly REDIS_KEY_PREFIX?: string;
+
+  @ConfigVariable(`one of ${LOG_LEVELS.join(', ')}`)
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: 'must be a log level' })
+  readonly LOG_LEVEL: LogLevel = 'info';
+
+  @ConfigVariable('milliseconds to let in-flight requests finish after SIGTERM, e.g. 10000')
+  @IsOptional()
+  @Min(0, { message: 'must not be negative' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly SHUTDOWN_TIMEOUT_MS: number = 10_000;
+}
