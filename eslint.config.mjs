@@ -2,8 +2,32 @@ import nx from '@nx/eslint-plugin';
 
 // Module boundaries with real constraints (STYLE.md): a service uses platform libraries and
 // contracts, never another service's code; libraries never import services; the testing
-// library never reaches production code.
+// library is for tests only.
 const SERVICES = ['catalog', 'cases', 'projects', 'supervision', 'notifications', 'analytics', 'gateway'];
+
+function moduleBoundaries({ testCode }) {
+  const testing = testCode ? ['type:testing'] : [];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      // Tests use their own library through its public entry, as its users do.
+      allowCircularSelfDependency: testCode,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
+        { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
+        { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        ...SERVICES.map((service) => ({
+          sourceTag: `scope:${service}`,
+          onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
+        })),
+      ],
+    },
+  ];
+}
 
 export default [
   ...nx.configs['flat/base'],
@@ -12,33 +36,13 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            ...SERVICES.map((service) => ({
-              sourceTag: `scope:${service}`,
-              onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
-            })),
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries({ testCode: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    // Production code never imports the testing library.
-    files: ['**/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', 'libs/testing/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@sangeyipi/testing', message: 'test-only library' }] }],
-    },
+    // Tests may use the testing library; production code may not.
+    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ testCode: true }) },
   },
 ];

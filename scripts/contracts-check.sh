@@ -21,7 +21,10 @@ GEN_DIR=libs/contracts/src/gen
 BASELINE=proto/baseline/contracts.binpb
 
 echo "contracts: buf lint"
-"$BUF" lint proto
+if ! "$BUF" lint proto; then
+  echo "proto lint failed (STANDARD + COMMENTS rules in proto/buf.yaml)" >&2
+  exit 1
+fi
 if ! "$BUF" format --diff --exit-code proto; then
   echo "proto files are not formatted: run npx buf format -w proto" >&2
   exit 1

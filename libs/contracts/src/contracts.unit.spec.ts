@@ -42,8 +42,9 @@ function readFixture(dir: string, file: string): { bytes: Uint8Array; sidecar: E
   };
 }
 
-const eventFixtures: EventFixture[] = readdirSync(FIXTURES_DIR)
-  .filter((dir) => dir !== 'envelope')
+const eventFixtures: EventFixture[] = readdirSync(FIXTURES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'envelope')
+  .map((entry) => entry.name)
   .flatMap((context) =>
     readdirSync(join(FIXTURES_DIR, context))
       .filter((file) => file.endsWith('.bin'))

@@ -71,7 +71,7 @@ export class ServiceConfig {
   @ConfigVariable('a prefix for every Redis key of this service, e.g. catalog: (the default is the service name and a colon)')
   @IsOptional()
   @Matches(/^\S+$/, { message: 'must not contain spaces' })
-  @IsString()
+  @IsString({ message: 'must be text' })
   readonly REDIS_KEY_PREFIX?: string;
 
   @ConfigVariable(`one of ${LOG_LEVELS.join(', ')}`)

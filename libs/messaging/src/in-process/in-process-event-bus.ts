@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import type { EventSubscription } from '../consumer/event-handler';
+import { MessageProcessor, PostgresDeadLetterSink } from '../consumer/message-processor';
+import type { TransportMessage } from '../integration-event';
+import type { EventPublisher } from '../relay/event-publisher';
+
+interface LocalSubscriber {
+  topics: ReadonlySet<string>;
+  processor: MessageProcessor;
+  /** Messages wait here so each subscriber sees them in publish order, one at a time. */
+  queue: Promise<void>;
+}
+
+/**
+ * The embedded mode's transport: what a relay publishes is handed to the local subscribers of
+ * that topic, through the same handler contract, de-duplication and dead-lettering as Kafka.
+ * `publish` resolves once every subscriber has processed the batch, so the relay's checkpoint
+ * never runs ahead of them.
+ */
+export class InProcessEventBus implements EventPublisher {
+  private readonly subscribers: LocalSubscriber[] = [];
+  private readonly offsets = new Map<string, bigint>();
+
+  subscribe(dataSource: DataSource, subscription: EventSubscription): void {
+    this.subscribers.push({
+      topics: new Set(subscription.topics),
+      processor: new MessageProcessor(dataSource, subscription, new PostgresDeadLetterSink(dataSource)),
+      queue: Promise.resolve(),
+    });
+  }
+
+  async publish(messages: readonly TransportMessage[]): Promise<void> {
+    const deliveries = this.subscribers.map((subscriber) => {
+      const mine = messages.filter((m) => subscriber.topics.has(m.topic));
+      subscriber.queue = subscriber.queue.then(async () => {
+        for (const message of mine) {
+          await subscriber.processor.process({ topic: message.topic, partition: 0, offset: this.nextOffset(message.topic), key: message.key, value: message.value });
+        }
+      });
+      return subscriber.queue;
+    });
+    await Promise.all(deliveries);
+  }
+
+  private nextOffset(topic: string): string {
+    const next = (this.offsets.get(topic) ?? -1n) + 1n;
+    this.offsets.set(topic, next);
+    return next.toString();
+  }
+}

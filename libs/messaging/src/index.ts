@@ -1,0 +1,20 @@
+export { type IntegrationEvent, type TransportMessage } from './integration-event';
+export { encodeSealedEvent, decodeMessage, MalformedMessageError, HEADER } from './event-codec';
+export { type EventPublisher } from './relay/event-publisher';
+export { EventRelay, type EventRelayOptions } from './relay/event-relay';
+export { PostgresLeaderLock } from './relay/leader-lock';
+export { type EventHandler, type EventSubscription } from './consumer/event-handler';
+export {
+  MessageProcessor,
+  PostgresDeadLetterSink,
+  type DeadLetter,
+  type DeadLetterSink,
+  type IncomingMessage,
+  type ProcessOutcome,
+} from './consumer/message-processor';
+export { createKafka, type KafkaConnectionOptions } from './kafka/kafka-connection';
+export { ensureTopics, eventTopic, deadLetterTopic, type TopicSettings } from './kafka/kafka-topics';
+export { KafkaPublisher } from './kafka/kafka-publisher';
+export { KafkaEventConsumer, type KafkaEventConsumerOptions } from './kafka/kafka-event-consumer';
+export { InProcessEventBus } from './in-process/in-process-event-bus';
+export { MESSAGING_MIGRATIONS } from './migrations';

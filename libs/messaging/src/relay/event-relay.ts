@@ -1,0 +1,116 @@
+import type { EventLog, PostgresEventStore } from '@sangeyipi/eventstore';
+import type { DataSource } from 'typeorm';
+import { encodeSealedEvent } from '../event-codec';
+import type { EventPublisher } from './event-publisher';
+import { PostgresLeaderLock } from './leader-lock';
+
+export interface EventRelayOptions {
+  /** The service whose events this relay publishes; names the checkpoint and the leader lock. */
+  service: string;
+  topic: string;
+  store: PostgresEventStore;
+  log: EventLog;
+  publisher: EventPublisher;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  onError?: (error: unknown) => void;
+  onPublished?: (count: number, lastSequence: bigint) => void;
+}
+
+/**
+ * The outbox relay: seals newly committed events into the log, publishes them in log order,
+ * then records how far it got. A crash between publishing and recording republishes the tail
+ * (at-least-once); consumers drop the repeats by event id. One replica leads at a time.
+ */
+export class EventRelay {
+  private readonly lock: PostgresLeaderLock;
+  private readonly dataSource: DataSource;
+  private stopped = true;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(private readonly options: EventRelayOptions) {
+    this.dataSource = options.store.dataSource;
+    this.lock = new PostgresLeaderLock(this.dataSource, `relay:${options.service}`);
+  }
+
+  get isLeader(): boolean {
+    return this.lock.isHeld;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, then gives up leadership. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.lock.release();
+  }
+
+  /** Wakes the loop now instead of at the next poll, e.g. after a local append. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /** As leader, seals and publishes everything committed so far; returns how many were published. */
+  async publishPending(): Promise<number> {
+    if (!(await this.lock.tryAcquire())) return 0;
+    const batchSize = this.options.batchSize ?? 2000;
+    let published = 0;
+    for (;;) {
+      await this.options.log.sealNext(batchSize);
+      const checkpoint = await this.readCheckpoint();
+      const events = await this.options.log.readSealed(checkpoint, batchSize);
+      if (events.length === 0) return published;
+      await this.options.publisher.publish(events.map((event) => encodeSealedEvent(event, this.options.service, this.options.topic)));
+      const last = events[events.length - 1].logSequence;
+      await this.saveCheckpoint(last);
+      published += events.length;
+      this.options.onPublished?.(events.length, last);
+    }
+  }
+
+  async checkpoint(): Promise<bigint> {
+    return this.readCheckpoint();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      let published = 0;
+      try {
+        published = await this.publishPending();
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (published === 0 && !this.stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 50);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+
+  private async readCheckpoint(): Promise<bigint> {
+    const [row] = await this.dataSource.query(`SELECT log_sequence::text AS log_sequence FROM relay_checkpoints WHERE relay = $1`, [this.options.service]);
+    return row ? BigInt(row.log_sequence) : 0n;
+  }
+
+  private async saveCheckpoint(sequence: bigint): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO relay_checkpoints (relay, log_sequence) VALUES ($1, $2)
+       ON CONFLICT (relay) DO UPDATE SET log_sequence = excluded.log_sequence, updated_at = now()
+       WHERE relay_checkpoints.log_sequence < excluded.log_sequence`,
+      [this.options.service, sequence.toString()],
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+
+// The service kit: what a service's main.ts and composition root use.
+export { bootstrapService } from './bootstrap/bootstrap-service';
+export { createServiceApp, type ServiceAppOptions } from './bootstrap/create-service-app';
+export { PlatformModule, type PlatformOptions } from './bootstrap/platform.module';
+export { SERVICE_NAME } from './bootstrap/service-runtime';
+export type { FieldViolation } from './bootstrap/validation.pipe';
+
+// Configuration: read only through the validated, typed object (inject `ServiceConfig` or the subclass).
+export { ConfigVariable } from './config/config-variable.decorator';
+export { InvalidConfigurationError, loadServiceConfig, type ConfigSchema, type Environment } from './config/load-service-config.util';
+export { LOG_LEVELS, ServiceConfig, type LogLevel } from './config/service-config.schema';
+
+// Logging: the correlation id of the work in progress (HTTP request, consumed event, timer).
+export { CORRELATION_ID_HEADER, CorrelationContext } from './logging/correlation.context';
+
+// Metrics: the registry other libraries add their metrics to.
+export { MetricsRegistry } from './metrics/metrics.registry';
+
+// Redis: the shared client and the service's key prefix.
+export { REDIS_CLIENT, type RedisClient } from './redis/redis-client.provider';
+export { RedisKeys } from './redis/redis-keys.service';
+
+// Database: what a service passes to PlatformModule.forService({ entities, migrations }).
+export type { DatabaseOptions, MigrationClass } from './database/database.module';
+
+// Time: an injected clock, and working days from the State Council's holiday notices.
+export { CLOCK, ManualClock, SystemClock, type Clock } from './clock/clock';
+export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './calendar/working-day-calendar';
+export { chineseDaysSource } from './calendar/chinese-days.source';
+export { addCalendarDays, isCalendarDate, startOfShanghaiDay, toShanghaiDate } from './calendar/calendar-date.util';
+export {
+  CalendarError,
+  CalendarYearNotCoveredError,
+  ConflictingCalendarOverridesError,
+  InvalidCalendarArgumentError,
+  InvalidCalendarDateError,
+} from './calendar/calendar.errors';
+export type {
+  CalendarDate,
+  CalendarOverride,
+  DayBasis,
+  DayExplanation,
+  DayKind,
+  EnteredNotice,
+  HolidayDataSource,
+  Suspension,
+  SuspensionOptions,
+} from './calendar/calendar.types';

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@sangeyipi/platform';
+import { CasesModule } from './cases.module';
+
+void bootstrapService(CasesModule, { name: 'cases' });

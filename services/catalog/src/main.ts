@@ -1,0 +1,4 @@
+import { bootstrapService } from '@sangeyipi/platform';
+import { CatalogModule } from './catalog.module';
+
+void bootstrapService(CatalogModule, { name: 'catalog' });

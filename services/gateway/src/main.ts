@@ -1,0 +1,4 @@
+import { bootstrapService } from '@sangeyipi/platform';
+import { GatewayModule } from './gateway.module';
+
+void bootstrapService(GatewayModule, { name: 'gateway' });

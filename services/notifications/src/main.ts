@@ -1,0 +1,4 @@
+import { bootstrapService } from '@sangeyipi/platform';
+import { NotificationsModule } from './notifications.module';
+
+void bootstrapService(NotificationsModule, { name: 'notifications' });

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@sangeyipi/platform';
+import { SupervisionModule } from './supervision.module';
+
+void bootstrapService(SupervisionModule, { name: 'supervision' });
