@@ -13,7 +13,6 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
     clientId: options.clientId,
     brokers: [...options.brokers],
     logLevel: logLevel.WARN,
-    retry: { initialRetryTime: 100, retries: 8 },
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {

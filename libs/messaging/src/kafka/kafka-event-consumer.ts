@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventSubscription } from '../consumer/event-handler';
 import { MessageProcessor, type DeadLetter, type DeadLetterSink, type ProcessOutcome } from '../consumer/message-processor';
@@ -50,7 +50,7 @@ export class KafkaEventConsumer {
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
     this.consumer = options.kafka.consumer({ groupId: options.subscription.consumerGroup, allowAutoTopicCreation: false });
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   async start(): Promise<void> {

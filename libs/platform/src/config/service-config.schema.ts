@@ -63,6 +63,11 @@ export class ServiceConfig {
   @toInteger()
   readonly KAFKA_REPLICATION_FACTOR: number = 1;
 
+  @ConfigVariable('a prefix for every topic name, to share one cluster between environments, e.g. staging.')
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
+  readonly KAFKA_TOPIC_PREFIX: string = '';
+
   @ConfigVariable('a Redis URL, e.g. redis://host:6379 or rediss://user:password@host:6380', { secret: true })
   @IsUrlWithScheme(['redis', 'rediss'], { message: 'must be a Redis URL' })
   @IsDefined({ message: 'is required' })

@@ -1,33 +1,16 @@
-import type { INestApplication } from '@nestjs/common';
-import { createServiceApp } from '@sangeyipi/platform';
-import { createTestDatabase, testInfrastructure, uniqueName, type TestDatabase } from '@sangeyipi/testing';
+import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { CatalogModule } from '../../src/catalog.module';
 
 describe('the catalog service runs and reports its health', () => {
-  let database: TestDatabase;
-  let app: INestApplication;
+  let service: ServiceUnderTest;
   let url: string;
 
   beforeAll(async () => {
-    const infra = testInfrastructure();
-    database = await createTestDatabase('catalog');
-    app = await createServiceApp(CatalogModule, {
-      env: {
-        DATABASE_URL: database.url,
-        KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-        REDIS_URL: infra.redisUrl,
-        REDIS_KEY_PREFIX: `${uniqueName('catalog')}:`,
-        LOG_LEVEL: 'warn',
-      },
-    });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
+    service = await startServiceUnderTest(CatalogModule, 'catalog');
+    url = service.url;
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  afterAll(() => service?.close());
 
   it('answers /health/ready with database, kafka and redis up', async () => {
     const response = await fetch(`${url}/health/ready`);

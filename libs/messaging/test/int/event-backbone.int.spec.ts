@@ -1,0 +1,83 @@
+import { Body, Controller, Injectable, Module, Param, Post } from '@nestjs/common';
+import { PostgresEventStore } from '@sangeyipi/eventstore';
+import { BACKBONE_MIGRATIONS, EventBackboneModule, EventBackboneService, type EventSubscriber, type IntegrationEvent } from '@sangeyipi/messaging';
+import { PlatformModule } from '@sangeyipi/platform';
+import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
+import { IsInt, Min } from 'class-validator';
+import { caseReceived } from './backbone.fixture';
+
+class AppendProbe {
+  @IsInt()
+  @Min(0)
+  expectedVersion!: number;
+}
+
+@Controller('probe')
+class ProbeController {
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly backbone: EventBackboneService,
+  ) {}
+
+  @Post(':caseId')
+  async receive(@Param('caseId') caseId: string, @Body() body: AppendProbe) {
+    const result = await this.store.append(caseId, body.expectedVersion, [caseReceived(caseId, 42)], { metadata: { correlationId: 'probe' } });
+    this.backbone.notifyAppended();
+    return { version: result.nextVersion };
+  }
+}
+
+const received: IntegrationEvent[] = [];
+
+@Injectable()
+class ReceivedRecorder implements EventSubscriber {
+  readonly purpose = 'probe-recorder';
+  readonly contexts = ['cases'] as const;
+  readonly handle = async (event: IntegrationEvent) => void received.push(event);
+}
+
+@Module({
+  imports: [
+    PlatformModule.forService({ name: 'cases', migrations: BACKBONE_MIGRATIONS }),
+    EventBackboneModule.forService({ context: 'cases', subscribers: [ReceivedRecorder] }),
+  ],
+  controllers: [ProbeController],
+})
+class ProbeServiceModule {}
+
+describe('a service on the event backbone', () => {
+  let service: ServiceUnderTest;
+  beforeAll(async () => (service = await startServiceUnderTest(ProbeServiceModule, 'backbone')));
+  afterAll(() => service?.close());
+
+  const post = (caseId: string, body: unknown) =>
+    fetch(`${service.url}/probe/${caseId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('relays an appended event through Kafka to its consumer group', async () => {
+    const response = await post('case-7', { expectedVersion: 0 });
+    expect(response.status).toBe(201);
+
+    const event = await eventually(() => received.find((e) => e.streamId === 'case-7'));
+    expect(event).toMatchObject({ type: 'cases.CaseReceived', streamVersion: 1, sourceService: 'cases', sourcePosition: 1n });
+    expect(event.delivery.topic).toMatch(/\.cases\.events\.v1$/);
+
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/^relay_events_published_total\{service="cases"\} 1$/m);
+    expect(metrics).toMatch(/^consumer_messages_total\{group="[^"]+cases\.probe-recorder",outcome="handled",service="cases"\} 1$/m);
+    expect(metrics).toMatch(/^relay_lag_events\{service="cases"\} 0$/m);
+  });
+
+  it('answers 409 when the expected version lost the race', async () => {
+    const response = await post('case-7', { expectedVersion: 0 });
+
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ statusCode: 409, streamId: 'case-7', expectedVersion: 0, actualVersion: 1 });
+  });
+
+  it('answers 400 naming the field for a malformed command', async () => {
+    const response = await post('case-8', { expectedVersion: -1 });
+
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain('expectedVersion');
+  });
+});
