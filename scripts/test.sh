@@ -12,8 +12,10 @@ stage() { echo; echo "=== $* ($(( $(date +%s) - started ))s)"; }
 if [[ ! -d node_modules ]]; then stage "installing packages"; npm ci; fi
 
 stage "infrastructure"
+# A broker that was already running (a developer's, or a second run's) is left running.
+if deploy/kafka/kafka.sh status; then kafka_was_running=1; else kafka_was_running=0; fi
 deploy/infra.sh up
-trap 'deploy/infra.sh down' EXIT
+if ((!kafka_was_running)); then trap 'deploy/infra.sh down' EXIT; fi
 
 stage "lint, typecheck, unit tests"
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=stream

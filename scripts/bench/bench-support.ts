@@ -1,7 +1,9 @@
 // Shared pieces of the benchmark scripts: a throwaway database, a realistic event, pacing-free
 // concurrent loops, percentiles, CPU sampling and a plain-text table. Not a test helper.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import path from 'node:path';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { testInfrastructure } from '@sangeyipi/testing';
@@ -158,3 +160,29 @@ export function formatTable(header: string[], rows: string[][]): string {
 
 export const fmt = (value: number, digits = 0): string =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+
+/**
+ * With BENCH_PROFILE set, records a V8 CPU profile of `work` alone into
+ * scripts/bench/tmp/<label>.cpuprofile (open it in Chrome DevTools, or run profile-summary.ts).
+ */
+export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_PROFILE) return work();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await post('Profiler.stop');
+    const dir = path.join(__dirname, 'tmp');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${label}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`    cpu profile: ${path.relative(process.cwd(), file)}`);
+  }
+}

@@ -12,6 +12,11 @@ export { ConfigVariable } from './config/config-variable.decorator';
 export { InvalidConfigurationError, loadServiceConfig, type ConfigSchema, type Environment } from './config/load-service-config.util';
 export { LOG_LEVELS, ServiceConfig, type LogLevel } from './config/service-config.schema';
 
+// Authentication: every route needs a bearer token unless @Public(); @Roles() narrows it.
+export { CurrentUser, Public, Roles } from './auth/auth.decorators';
+export { ROLES, type AuthenticatedUser, type Role } from './auth/roles';
+export { TOKEN_ISSUER, TokenVerifier } from './auth/token-verifier';
+
 // Logging: the correlation id of the work in progress (HTTP request, consumed event, timer).
 export { CORRELATION_ID_HEADER, CorrelationContext } from './logging/correlation.context';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Injectable, Module, Param, Post } from '@nestjs/common';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
 import { BACKBONE_MIGRATIONS, EventBackboneModule, EventBackboneService, type EventSubscriber, type IntegrationEvent } from '@sangeyipi/messaging';
-import { PlatformModule } from '@sangeyipi/platform';
+import { createServiceApp, PlatformModule } from '@sangeyipi/platform';
 import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { IsInt, Min } from 'class-validator';
 import { caseReceived } from './backbone.fixture';
@@ -47,7 +47,7 @@ class ProbeServiceModule {}
 
 describe('a service on the event backbone', () => {
   let service: ServiceUnderTest;
-  beforeAll(async () => (service = await startServiceUnderTest(ProbeServiceModule, 'backbone')));
+  beforeAll(async () => (service = await startServiceUnderTest((env) => createServiceApp(ProbeServiceModule, { env }), 'backbone')));
   afterAll(() => service?.close());
 
   const post = (caseId: string, body: unknown) =>
@@ -58,6 +58,7 @@ describe('a service on the event backbone', () => {
     expect(response.status).toBe(201);
 
     const event = await eventually(() => received.find((e) => e.streamId === 'case-7'));
+    if (!event) throw new Error('never received');
     expect(event).toMatchObject({ type: 'cases.CaseReceived', streamVersion: 1, sourceService: 'cases', sourcePosition: 1n });
     expect(event.delivery.topic).toMatch(/\.cases\.events\.v1$/);
 

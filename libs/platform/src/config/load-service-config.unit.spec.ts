@@ -7,6 +7,7 @@ const VALID: Environment = {
   DATABASE_URL: 'postgres://catalog@db:5432/catalog',
   KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
   REDIS_URL: 'redis://cache:6379',
+  AUTH_JWT_SECRET: 'unit-test-signing-key-0123456789abcdef',
 };
 
 function problemsOf(env: Environment, schema: new () => ServiceConfig = ServiceConfig): readonly string[] {
@@ -29,8 +30,10 @@ describe('loadServiceConfig', () => {
       DATABASE_URL: 'postgres://catalog@db:5432/catalog',
       KAFKA_BROKERS: ['kafka-1:9092', 'kafka-2:9092'],
       KAFKA_TOPIC_PARTITIONS: 6,
+      KAFKA_TOPIC_PREFIX: '',
       KAFKA_REPLICATION_FACTOR: 1,
       REDIS_URL: 'redis://cache:6379',
+      AUTH_JWT_SECRET: 'unit-test-signing-key-0123456789abcdef',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
     });

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayNotEmpty, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ConfigVariable } from './config-variable.decorator';
 import { IsUrlWithScheme } from './url-scheme.validator';
 
@@ -67,6 +67,12 @@ export class ServiceConfig {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
   readonly KAFKA_TOPIC_PREFIX: string = '';
+
+  @ConfigVariable('the HS256 key that access tokens are signed with, at least 32 characters', { secret: true })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsString({ message: 'must be a string' })
+  @IsDefined({ message: 'is required' })
+  readonly AUTH_JWT_SECRET!: string;
 
   @ConfigVariable('a Redis URL, e.g. redis://host:6379 or rediss://user:password@host:6380', { secret: true })
   @IsUrlWithScheme(['redis', 'rediss'], { message: 'must be a Redis URL' })

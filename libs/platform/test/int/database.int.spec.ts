@@ -1,6 +1,6 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { Column, DataSource, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createTestDatabase, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 import { createServiceApp, PlatformModule } from '../../src';
 
 @Entity('probe_note')
@@ -34,7 +34,7 @@ describe('the service database', () => {
   beforeAll(async () => {
     const infra = testInfrastructure();
     database = await createTestDatabase('database');
-    env = { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent' };
+    env = { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' };
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
-import { createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, eventually, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 import { createServiceApp, PlatformModule } from '../../src';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -49,7 +49,7 @@ describe('graceful shutdown', () => {
       env: {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-        REDIS_URL: infra.redisUrl,
+        REDIS_URL: infra.redisUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET,
         SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
         LOG_LEVEL: 'silent',
       },

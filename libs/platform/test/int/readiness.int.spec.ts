@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { type INestApplication, Module } from '@nestjs/common';
-import { createTestDatabase, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 import { createServiceApp, PlatformModule } from '../../src';
 
 @Module({ imports: [PlatformModule.forService({ name: 'readiness-probe' })] })
@@ -28,6 +28,7 @@ describe('readiness when Redis is unreachable', () => {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
         LOG_LEVEL: 'silent',
       },
     });

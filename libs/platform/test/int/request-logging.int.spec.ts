@@ -1,5 +1,5 @@
 import { Controller, Get, type INestApplication, Logger, Module } from '@nestjs/common';
-import { createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, eventually, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 import { CorrelationContext, createServiceApp, PlatformModule } from '../../src';
 
 @Controller('work')
@@ -27,7 +27,7 @@ describe('request logging', () => {
     const infra = testInfrastructure();
     database = await createTestDatabase('request_logging');
     app = await createServiceApp(LoggingProbeModule, {
-      env: { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, LOG_LEVEL: 'info' },
+      env: { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info' },
       logDestination: { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
     });
     await app.listen(0, '127.0.0.1');

@@ -1,7 +1,7 @@
 import { Injectable, type INestApplication, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IsDefined, IsIn } from 'class-validator';
-import { createTestDatabase, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 import { ConfigVariable, createServiceApp, InvalidConfigurationError, PlatformModule, ServiceConfig } from '../../src';
 
 class SearchConfig extends ServiceConfig {
@@ -27,7 +27,7 @@ describe("a service's own configuration", () => {
   beforeAll(async () => {
     const infra = testInfrastructure();
     database = await createTestDatabase('service_config');
-    env = { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, LOG_LEVEL: 'silent' };
+    env = { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' };
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { createTestDatabase, eventually, spawnTypeScript, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, eventually, spawnTypeScript, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 
 const CATALOG_MAIN = 'services/catalog/src/main.ts';
 
@@ -21,7 +21,7 @@ describe('starting and stopping a service process', () => {
   beforeAll(async () => {
     const infra = testInfrastructure();
     database = await createTestDatabase('startup');
-    validEnv = { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl };
+    validEnv = { DATABASE_URL: database.url, KAFKA_BROKERS: infra.kafkaBrokers.join(','), REDIS_URL: infra.redisUrl, AUTH_JWT_SECRET: TEST_JWT_SECRET };
   });
 
   afterAll(async () => {

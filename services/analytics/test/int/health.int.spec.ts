@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { AnalyticsModule } from '../../src/analytics.module';
 
@@ -6,7 +7,7 @@ describe('the analytics service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(AnalyticsModule, 'analytics');
+    service = await startServiceUnderTest((env) => createServiceApp(AnalyticsModule, { env }), 'analytics');
     url = service.url;
   });
 

@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { CasesModule } from '../../src/cases.module';
 
@@ -6,7 +7,7 @@ describe('the cases service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(CasesModule, 'cases');
+    service = await startServiceUnderTest((env) => createServiceApp(CasesModule, { env }), 'cases');
     url = service.url;
   });
 

@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { CatalogModule } from '../../src/catalog.module';
 
@@ -6,7 +7,7 @@ describe('the catalog service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(CatalogModule, 'catalog');
+    service = await startServiceUnderTest((env) => createServiceApp(CatalogModule, { env }), 'catalog');
     url = service.url;
   });
 

@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { GatewayModule } from '../../src/gateway.module';
 
@@ -6,7 +7,7 @@ describe('the gateway service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(GatewayModule, 'gateway');
+    service = await startServiceUnderTest((env) => createServiceApp(GatewayModule, { env }), 'gateway');
     url = service.url;
   });
 

@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { NotificationsModule } from '../../src/notifications.module';
 
@@ -6,7 +7,7 @@ describe('the notifications service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(NotificationsModule, 'notifications');
+    service = await startServiceUnderTest((env) => createServiceApp(NotificationsModule, { env }), 'notifications');
     url = service.url;
   });
 

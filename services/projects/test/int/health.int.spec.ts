@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { ProjectsModule } from '../../src/projects.module';
 
@@ -6,7 +7,7 @@ describe('the projects service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(ProjectsModule, 'projects');
+    service = await startServiceUnderTest((env) => createServiceApp(ProjectsModule, { env }), 'projects');
     url = service.url;
   });
 

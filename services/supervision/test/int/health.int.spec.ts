@@ -1,3 +1,4 @@
+import { createServiceApp } from '@sangeyipi/platform';
 import { startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { SupervisionModule } from '../../src/supervision.module';
 
@@ -6,7 +7,7 @@ describe('the supervision service runs and reports its health', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = await startServiceUnderTest(SupervisionModule, 'supervision');
+    service = await startServiceUnderTest((env) => createServiceApp(SupervisionModule, { env }), 'supervision');
     url = service.url;
   });
 
