@@ -4,3 +4,4 @@ export { eventually } from './eventually';
 export { spawnTypeScript, WORKSPACE_ROOT, type TypeScriptProcess } from './typescript-process';
 export { startServiceUnderTest, type ServiceAppFactory, type ServiceUnderTest } from './service-under-test';
 export { signTestToken, TEST_JWT_SECRET, type TestUser } from './test-tokens';
+export { describeServiceOperability } from './service-health.suite';

@@ -78,7 +78,7 @@ describe('loadServiceConfig', () => {
   it('gives one line per bad variable', () => {
     const problems = problemsOf({ KAFKA_BROKERS: 'kafka', PORT: 'x' });
 
-    expect(problems.map((line) => line.split(' ')[2])).toEqual(['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']);
+    expect(problems.map((line) => line.split(' ')[2])).toEqual(['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'AUTH_JWT_SECRET', 'REDIS_URL']);
   });
 
   it('never prints a password', () => {
