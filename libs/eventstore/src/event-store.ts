@@ -9,6 +9,8 @@ export interface EventStoreOptions {
   upcasters?: readonly Upcaster[];
   /** Source of recorded times; the platform clock in services, a fixed clock in tests. */
   now?: () => Date;
+  /** Called after each append that ran in its own transaction has committed (metrics). */
+  onAppended?: (events: readonly StoredEvent[]) => void;
 }
 
 export interface AppendOptions {
@@ -53,6 +55,7 @@ const ANY_VERSION_ATTEMPTS = 5;
 export class PostgresEventStore {
   private readonly upcasters: UpcasterChain;
   private readonly now: () => Date;
+  private readonly onAppended: (events: readonly StoredEvent[]) => void;
 
   constructor(
     readonly dataSource: DataSource,
@@ -60,6 +63,7 @@ export class PostgresEventStore {
   ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.now = options.now ?? (() => new Date());
+    this.onAppended = options.onAppended ?? (() => undefined);
   }
 
   /**
@@ -71,9 +75,11 @@ export class PostgresEventStore {
     if (options.manager) return this.appendWithin(options.manager, streamId, expectedVersion, events, options.metadata);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) =>
+        const result = await this.dataSource.transaction((manager) =>
           this.appendWithin(manager, streamId, expectedVersion, events, options.metadata),
         );
+        this.onAppended(result.events);
+        return result;
       } catch (error) {
         const retry = expectedVersion === 'any' && error instanceof StreamVersionConflictError && attempt < ANY_VERSION_ATTEMPTS;
         if (!retry) throw error;

@@ -36,6 +36,8 @@ export interface KafkaEventConsumerOptions {
   topicSettings: TopicSettings;
   fromBeginning?: boolean;
   onOutcome?: (outcome: ProcessOutcome) => void;
+  /** After each fetched batch: how many messages of that partition remain unread. */
+  onLag?: (lag: { topic: string; partition: number; messages: number }) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -61,6 +63,9 @@ export class KafkaEventConsumer {
     await this.consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
     const processor = new MessageProcessor(this.options.dataSource, subscription, new KafkaDeadLetterSink(this.producer), (error) =>
       this.options.onError?.(error),
+    );
+    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) =>
+      this.options.onLag?.({ topic: payload.topic, partition: payload.partition, messages: Number(payload.offsetLag) }),
     );
     await this.consumer.run({
       autoCommit: true,

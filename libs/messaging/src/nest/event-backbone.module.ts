@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/commo
 import { APP_FILTER } from '@nestjs/core';
 import type { Context } from '@sangeyipi/contracts';
 import { EventLog, PostgresEventStore, SnapshotStore } from '@sangeyipi/eventstore';
-import { SERVICE_NAME, ServiceConfig } from '@sangeyipi/platform';
+import { CLOCK, MetricsRegistry, SERVICE_NAME, ServiceConfig, type Clock } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { createKafka } from '../kafka/kafka-connection';
 import { BACKBONE_CONTEXT, EVENT_SUBSCRIBERS, EventBackboneService, KAFKA } from './event-backbone.service';
@@ -41,7 +41,14 @@ export class EventBackboneModule {
             }),
         },
         { provide: EVENT_SUBSCRIBERS, inject: subscriberTokens, useFactory: (...instances: EventSubscriber[]) => instances },
-        { provide: PostgresEventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresEventStore(dataSource) },
+        {
+          provide: PostgresEventStore,
+          inject: [DataSource, MetricsRegistry, CLOCK],
+          useFactory: (dataSource: DataSource, metrics: MetricsRegistry, clock: Clock) => {
+            const appended = metrics.counter({ name: 'eventstore_events_appended_total', help: 'Events appended to the store' });
+            return new PostgresEventStore(dataSource, { now: () => clock.now(), onAppended: (events) => appended.inc(events.length) });
+          },
+        },
         { provide: EventLog, inject: [PostgresEventStore], useFactory: (store: PostgresEventStore) => new EventLog(store) },
         { provide: SnapshotStore, inject: [PostgresEventStore], useFactory: (store: PostgresEventStore) => new SnapshotStore(store) },
         { provide: APP_FILTER, useClass: StreamVersionConflictFilter },

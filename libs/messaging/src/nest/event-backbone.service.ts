@@ -3,7 +3,7 @@ import type { Context } from '@sangeyipi/contracts';
 import { EventLog, PostgresEventStore } from '@sangeyipi/eventstore';
 import { MetricsRegistry, SERVICE_NAME, ServiceConfig } from '@sangeyipi/platform';
 import type { Kafka } from 'kafkajs';
-import type { Counter } from 'prom-client';
+import type { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { KafkaEventConsumer } from '../kafka/kafka-event-consumer';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
@@ -27,6 +27,7 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
   private readonly relay: EventRelay;
   private readonly consumers: KafkaEventConsumer[] = [];
   private readonly outcomes: Counter<'group' | 'outcome'>;
+  private readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
 
   constructor(
     @Inject(SERVICE_NAME) private readonly service: string,
@@ -56,6 +57,11 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
         );
         this.set(Number(row.lag));
       },
+    });
+    this.consumerLag = metrics.gauge({
+      name: 'consumer_lag_messages',
+      help: 'Messages not yet consumed, by consumer group, topic and partition',
+      labelNames: ['group', 'topic', 'partition'],
     });
     this.publisher = new KafkaPublisher(kafka);
     this.relay = new EventRelay({
@@ -95,6 +101,7 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
           maxAttempts: subscriber.maxAttempts,
         },
         onOutcome: (outcome) => this.outcomes.inc({ group: consumerGroup, outcome }),
+        onLag: ({ topic, partition, messages }) => this.consumerLag.set({ group: consumerGroup, topic, partition }, messages),
         onError: (error) => this.logger.warn({ err: error, consumerGroup }, 'event handler failed; will retry or dead-letter'),
       });
       await consumer.start();

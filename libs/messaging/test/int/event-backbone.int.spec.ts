@@ -1,7 +1,7 @@
 import { Body, Controller, Injectable, Module, Param, Post } from '@nestjs/common';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
 import { BACKBONE_MIGRATIONS, EventBackboneModule, EventBackboneService, type EventSubscriber, type IntegrationEvent } from '@sangeyipi/messaging';
-import { createServiceApp, PlatformModule } from '@sangeyipi/platform';
+import { createServiceApp, PlatformModule, Public } from '@sangeyipi/platform';
 import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { IsInt, Min } from 'class-validator';
 import { caseReceived } from './backbone.fixture';
@@ -12,6 +12,8 @@ class AppendProbe {
   expectedVersion!: number;
 }
 
+// Public: this suite is about the backbone; authentication has its own suite in libs/platform.
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(
@@ -66,6 +68,8 @@ describe('a service on the event backbone', () => {
     expect(metrics).toMatch(/^relay_events_published_total\{service="cases"\} 1$/m);
     expect(metrics).toMatch(/^consumer_messages_total\{group="[^"]+cases\.probe-recorder",outcome="handled",service="cases"\} 1$/m);
     expect(metrics).toMatch(/^relay_lag_events\{service="cases"\} 0$/m);
+    expect(metrics).toMatch(/^eventstore_events_appended_total\{service="cases"\} 1$/m);
+    expect(metrics).toMatch(/^consumer_lag_messages\{group="[^"]+cases\.probe-recorder",topic="[^"]+",partition="\d+",service="cases"\} 0$/m);
   });
 
   it('answers 409 when the expected version lost the race', async () => {

@@ -3,6 +3,7 @@ import { MODULE_METADATA } from '@nestjs/common/constants';
 import type { ConfigSchema } from '../config/load-service-config.util';
 import type { ServiceConfig } from '../config/service-config.schema';
 import { AuthModule } from '../auth/auth.module';
+import { CLOCK, SystemClock } from '../clock/clock';
 import { DatabaseModule, type DatabaseOptions } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -23,7 +24,7 @@ const optionsByModule = new WeakMap<DynamicModule, PlatformOptions>();
 /**
  * Everything a service needs to run, for its composition root to import once:
  * bearer-token authentication on every route not marked @Public(), JSON logging with correlation ids, `/health/live` and `/health/ready`, `/metrics`, the shared
- * Redis client, the TypeORM DataSource with the given entities and migrations, and graceful
+ * Redis client, the clock (CLOCK), the TypeORM DataSource with the given entities and migrations, and graceful
  * shutdown. The validated configuration (`ServiceConfig`, or the service's subclass) and the
  * `SERVICE_NAME` are provided globally by `createServiceApp`, which reads these options first.
  */
@@ -37,8 +38,8 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggingModule, MetricsModule, RedisModule, DatabaseModule.forService(options), HealthModule, AuthModule],
-      providers: [GracefulShutdownService],
-      exports: [MetricsModule, RedisModule],
+      providers: [GracefulShutdownService, { provide: CLOCK, useClass: SystemClock }],
+      exports: [MetricsModule, RedisModule, CLOCK],
     };
     optionsByModule.set(module, options as PlatformOptions);
     return module;
