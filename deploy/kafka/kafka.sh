@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A real single-node Apache Kafka broker (KRaft) on 127.0.0.1, built from Maven Central artifacts.
 #
-#   deploy/kafka/kafka.sh start   resolve the jars once (cached), format fresh storage, start, wait until it answers
+#   deploy/kafka/kafka.sh start   resolve the jars once (cached), format storage on first use, start, wait until it answers
 #   deploy/kafka/kafka.sh stop    stop the broker this script started
 #   deploy/kafka/kafka.sh status  exit 0 when the broker answers
+#   deploy/kafka/kafka.sh reset   stop it and delete its storage (every topic and message)
 #
 # Environment: KAFKA_PORT (default 19092), KAFKA_CACHE (jar cache, default ~/.cache/sangeyipi/kafka),
 # KAFKA_RUN_DIR (storage, logs and pid, default .run/kafka in the project), KAFKA_HEAP (default 512m).
@@ -40,7 +41,8 @@ start() {
     say "already running on 127.0.0.1:$port (pid $(cat "$pid_file"))"; return
   fi
   resolve_jars
-  rm -rf "$run_dir" && mkdir -p "$run_dir/data" "$run_dir/logs"
+  mkdir -p "$run_dir/data" "$run_dir/logs"
+  : >"$run_dir/logs/server.log"
   cat >"$run_dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -66,11 +68,14 @@ PROPS
   local classpath="$cache/libs/*"
   local jvm=(-Xms256m "-Xmx${KAFKA_HEAP:-512m}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1
              -Dkafka.logs.dir="$run_dir/logs" -Dlog4j2.configurationFile="$here/log4j2.yaml")
-  local cluster_id
-  cluster_id="$(java -cp "$classpath" "${jvm[@]}" kafka.tools.StorageTool random-uuid)"
-  java -cp "$classpath" "${jvm[@]}" kafka.tools.StorageTool format \
-    -t "$cluster_id" -c "$run_dir/server.properties" >"$run_dir/logs/format.log" 2>&1 \
-    || { say "formatting storage failed:"; cat "$run_dir/logs/format.log" >&2; exit 1; }
+  # Storage is kept between starts (topics are the platform's history); `reset` wipes it.
+  if [[ ! -f "$run_dir/data/meta.properties" ]]; then
+    local cluster_id
+    cluster_id="$(java -cp "$classpath" "${jvm[@]}" kafka.tools.StorageTool random-uuid)"
+    java -cp "$classpath" "${jvm[@]}" kafka.tools.StorageTool format \
+      -t "$cluster_id" -c "$run_dir/server.properties" >"$run_dir/logs/format.log" 2>&1 \
+      || { say "formatting storage failed:"; cat "$run_dir/logs/format.log" >&2; exit 1; }
+  fi
   nohup java -cp "$classpath" "${jvm[@]}" kafka.Kafka "$run_dir/server.properties" \
     >"$run_dir/logs/stdout.log" 2>&1 &
   echo $! >"$pid_file"
@@ -98,5 +103,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) broker_answers ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  reset) stop; rm -rf "$run_dir"; say "storage deleted" ;;
+  *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
 esac

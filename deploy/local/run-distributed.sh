@@ -9,6 +9,8 @@ cd "$project"
 pg_admin_url="${POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 mkdir -p .run/logs
 
+# A broker that was already running is left running when we stop.
+if deploy/kafka/kafka.sh status; then kafka_was_running=1; else kafka_was_running=0; fi
 deploy/infra.sh up
 mapfile -t services < <(grep -vE '^\s*(#|$)' "$here/services.conf")
 node "$here/ensure-databases.js" "$pg_admin_url" $(printf 'sangeyipi_%s ' $(printf '%s\n' "${services[@]}" | awk '{print $1}'))
@@ -21,7 +23,7 @@ stop_all() {
   echo "[run] stopping services"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait || true
-  deploy/infra.sh down
+  if ((!kafka_was_running)); then deploy/infra.sh down; fi
 }
 trap stop_all EXIT INT TERM
 
@@ -35,13 +37,18 @@ for line in "${services[@]}"; do
   echo "[run] $name on http://127.0.0.1:$port (pid $!, log .run/logs/$name.log)"
 done
 
+not_ready=0
 for line in "${services[@]}"; do
   read -r name port <<<"$line"
+  ready=0
   for _ in $(seq 1 120); do
-    node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
-      "http://127.0.0.1:$port/health/ready" && { echo "[run] $name ready"; break; }
+    if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+      "http://127.0.0.1:$port/health/ready"; then ready=1; break; fi
     sleep 0.5
   done
+  if ((ready)); then echo "[run] $name ready"; else echo "[run] $name NOT ready after 60 s: see .run/logs/$name.log"; not_ready=1; fi
 done
-echo "[run] all services started; Ctrl-C to stop"
-wait
+((not_ready)) || echo "[run] all services ready; Ctrl-C to stop"
+# Stop everything as soon as one service exits, rather than run on with a hole in the platform.
+wait -n "${pids[@]}" || true
+echo "[run] a service exited; see .run/logs"

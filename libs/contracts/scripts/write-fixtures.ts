@@ -57,6 +57,34 @@ const definition: MessageInitShape<typeof catalog.CatalogItemDefinitionSchema> =
   holidayService: true,
 };
 
+/** The same item with the fields added to CatalogItemDefinition after the first fixtures. */
+const definitionWithDetails: MessageInitShape<typeof catalog.CatalogItemDefinitionSchema> = {
+  ...definition,
+  implementationCode: '11310101MB2F0001XP3310101SCJG0012000',
+  caseType: catalog.CaseType.COMMITMENT,
+  approvalRoute: catalog.ApprovalRoute.NOTIFICATION_COMMITMENT,
+  visitsRequired: 1,
+  requiredMaterials: [
+    {
+      materialId: 'M01',
+      name: '食品经营许可申请书',
+      copies: 1,
+      originalRequired: true,
+      form: catalog.MaterialForm.PAPER_OR_ELECTRONIC,
+      source: catalog.MaterialSource.APPLICANT,
+    },
+    {
+      materialId: 'M02',
+      name: '营业执照',
+      copies: 1,
+      form: catalog.MaterialForm.ELECTRONIC,
+      source: catalog.MaterialSource.DATA_SHARING,
+    },
+  ],
+  statutoryFees: [],
+  advanceServiceApproaches: [projects.AdvanceServiceApproach.PRE_APPROVAL_GUIDANCE],
+};
+
 /** One plausible example of every event type; the compiler refuses a missing one. */
 const SAMPLES: { [T in EventType]: EventInit<T> } = {
   'catalog.CatalogItemDrafted': {
@@ -95,6 +123,53 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     title: '黄浦区第一批当场办结事项目录',
     itemIds: [itemId, '1e2f3a4b-5c6d-4e7f-8091-a2b3c4d5e6f7'],
     publishedOn: '2017-09-29',
+  },
+  'catalog.CatalogItemDraftAmended': {
+    itemId,
+    definition: definitionWithDetails,
+  },
+  'catalog.CatalogItemSubmitted': { itemId, unitId: unit },
+  'catalog.CatalogItemApproved': { itemId, unitId: unit, note: '承诺时限压缩65%，同意列入第一批目录' },
+  'catalog.CatalogItemRejected': { itemId, unitId: unit, reason: '申请材料未注明可通过数据共享获取的材料' },
+  'catalog.CatalogItemRevised': {
+    itemId,
+    changeRequestId: 'c0ffee00-1111-4222-8333-444455556666',
+    unitId: unit,
+    level: common.AdministrativeLevel.DISTRICT,
+    regionCode: '310101',
+    revision: 2,
+    definition: { ...definitionWithDetails, committedLimitDays: 5 },
+    effectiveOn: '2017-11-01',
+    revisedOn: '2017-10-20',
+  },
+  'catalog.CatalogItemChangeRequested': {
+    itemId,
+    changeRequestId: 'c0ffee00-1111-4222-8333-444455556666',
+    unitId: unit,
+    changeKind: catalog.ChangeKind.REVISION,
+    reason: '承诺时限由7个工作日压缩为5个工作日',
+    definition: { ...definitionWithDetails, committedLimitDays: 5 },
+  },
+  'catalog.CatalogItemChangeRejected': {
+    itemId,
+    changeRequestId: 'c0ffee00-1111-4222-8333-444455556667',
+    reason: '取消事项须附国务院或市政府的取消决定',
+  },
+  'catalog.CatalogItemUnauthorizedChangeAttempted': {
+    itemId,
+    unitId: unit,
+    regionCode: '310101',
+    attemptedByUserId: 'user-2b9c',
+    revision: 1,
+    attemptedDefinition: { ...definitionWithDetails, committedLimitDays: 15 },
+    level: common.AdministrativeLevel.DISTRICT,
+  },
+  'catalog.ServiceUnitRegistered': {
+    unitId: unit,
+    name: '黄浦区市场监督管理局',
+    unitKind: catalog.ServiceUnitKind.GOVERNMENT_DEPARTMENT,
+    level: common.AdministrativeLevel.DISTRICT,
+    regionCode: '310101',
   },
 
   'cases.CaseReceived': {

@@ -9,6 +9,11 @@ export interface EventStoreOptions {
   upcasters?: readonly Upcaster[];
   /** Source of recorded times; the platform clock in services, a fixed clock in tests. */
   now?: () => Date;
+  /**
+   * Refuses an event the rest of the platform could not read (throws InvalidAppendError): the
+   * relay publishes every stored event, so a malformed one must never be stored.
+   */
+  validateEvent?: (event: NewEvent) => void;
   /** Called after each append that ran in its own transaction has committed (metrics). */
   onAppended?: (events: readonly StoredEvent[]) => void;
 }
@@ -56,6 +61,7 @@ export class PostgresEventStore {
   private readonly upcasters: UpcasterChain;
   private readonly now: () => Date;
   private readonly onAppended: (events: readonly StoredEvent[]) => void;
+  private readonly validateEvent: (event: NewEvent) => void;
 
   constructor(
     readonly dataSource: DataSource,
@@ -64,6 +70,7 @@ export class PostgresEventStore {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.now = options.now ?? (() => new Date());
     this.onAppended = options.onAppended ?? (() => undefined);
+    this.validateEvent = options.validateEvent ?? (() => undefined);
   }
 
   /**
@@ -72,6 +79,7 @@ export class PostgresEventStore {
    */
   async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events);
+    events.forEach(this.validateEvent);
     if (options.manager) return this.appendWithin(options.manager, streamId, expectedVersion, events, options.metadata);
     for (let attempt = 1; ; attempt++) {
       try {

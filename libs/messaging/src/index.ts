@@ -1,4 +1,5 @@
 export { type IntegrationEvent, type TransportMessage } from './integration-event';
+export { validateContractEvent } from './contract-event-validator';
 export { encodeSealedEvent, decodeMessage, MalformedMessageError, HEADER } from './event-codec';
 export { type EventPublisher } from './relay/event-publisher';
 export { EventRelay, type EventRelayOptions } from './relay/event-relay';

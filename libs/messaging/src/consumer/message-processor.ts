@@ -26,6 +26,18 @@ export interface DeadLetterSink {
 
 export type ProcessOutcome = 'handled' | 'duplicate' | 'dead-lettered';
 
+const MAX_OUTAGE_BACKOFF_MS = 2_000;
+/** SQLSTATE classes and codes of a lost or refused database connection, or a retryable conflict. */
+const TRANSIENT_SQLSTATES = /^(08|57P0[1-3]|40001|40P01|53300)/;
+const TRANSIENT_NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/** An error that says nothing about the message: retried until the infrastructure is back. */
+export function isTransientInfrastructureError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return /Connection terminated|connection timeout/i.test(String((error as Error)?.message ?? ''));
+  return TRANSIENT_SQLSTATES.test(code) || TRANSIENT_NETWORK_ERRORS.has(code);
+}
+
 /**
  * The transport-independent core of a consumer: decode, skip what was already processed,
  * run the handler and record the event id in one transaction, retry with backoff, and after
@@ -50,6 +62,7 @@ export class MessageProcessor {
     }
 
     const maxAttempts = this.subscription.maxAttempts ?? 5;
+    const backoffMs = this.subscription.retryBackoffMs ?? 100;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (manager) => {
@@ -63,11 +76,17 @@ export class MessageProcessor {
         });
       } catch (error) {
         this.onError?.(error, message, attempt);
+        if (isTransientInfrastructureError(error)) {
+          // The database, not the message, is at fault: wait it out rather than dead-letter.
+          attempt -= 1;
+          await delay(Math.min(backoffMs * 10, MAX_OUTAGE_BACKOFF_MS));
+          continue;
+        }
         if (attempt >= maxAttempts) {
           await this.deadLetter(message, error, attempt);
           return 'dead-lettered';
         }
-        await delay((this.subscription.retryBackoffMs ?? 100) * 2 ** (attempt - 1));
+        await delay(backoffMs * 2 ** (attempt - 1));
       }
     }
   }

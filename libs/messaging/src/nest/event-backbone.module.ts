@@ -4,6 +4,7 @@ import type { Context } from '@sangeyipi/contracts';
 import { EventLog, PostgresEventStore, SnapshotStore } from '@sangeyipi/eventstore';
 import { CLOCK, MetricsRegistry, SERVICE_NAME, ServiceConfig, type Clock } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
+import { validateContractEvent } from '../contract-event-validator';
 import { createKafka } from '../kafka/kafka-connection';
 import { BACKBONE_CONTEXT, EVENT_SUBSCRIBERS, EventBackboneService, KAFKA } from './event-backbone.service';
 import type { EventSubscriber } from './event-subscriber';
@@ -46,7 +47,11 @@ export class EventBackboneModule {
           inject: [DataSource, MetricsRegistry, CLOCK],
           useFactory: (dataSource: DataSource, metrics: MetricsRegistry, clock: Clock) => {
             const appended = metrics.counter({ name: 'eventstore_events_appended_total', help: 'Events appended to the store' });
-            return new PostgresEventStore(dataSource, { now: () => clock.now(), onAppended: (events) => appended.inc(events.length) });
+            return new PostgresEventStore(dataSource, {
+              now: () => clock.now(),
+              validateEvent: validateContractEvent,
+              onAppended: (events) => appended.inc(events.length),
+            });
           },
         },
         { provide: EventLog, inject: [PostgresEventStore], useFactory: (store: PostgresEventStore) => new EventLog(store) },

@@ -33,7 +33,7 @@ export class TokenVerifier {
   async verify(token: string): Promise<AuthenticatedUser> {
     let payload: PlatformClaims;
     try {
-      ({ payload } = await jwtVerify<PlatformClaims>(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] }));
+      ({ payload } = await jwtVerify<PlatformClaims>(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
     } catch (error) {
       const reason = error instanceof errors.JWTExpired ? 'the token has expired' : 'the token is not valid';
       throw new InvalidTokenError(reason);

@@ -34,9 +34,12 @@ describe('bearer-token authentication on every service', () => {
     fetch(`${service.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const officer = { userId: 'u-1', roles: ['reform_office'], unitId: 'unit-huangpu-reform', regionCode: '310101' };
 
-  it('serves public routes and health without a token', async () => {
+  it('serves public routes and health without a token, and treats a stale token there as none', async () => {
     expect((await get('/probe/public')).status).toBe(200);
     expect((await get('/health/live')).status).toBe(200);
+    const stale = await get('/probe/public', await signTestToken(officer, { expiresIn: '-1m' }));
+    expect(stale.status).toBe(200);
+    expect(await stale.json()).toEqual({ signedIn: false });
   });
 
   it('answers 401 without a token, and for a tampered, expired or wrongly signed one', async () => {

@@ -1,6 +1,6 @@
 import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
 import { createTestDatabase, eventually, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
-import { createServiceApp, PlatformModule } from '../../src';
+import { createServiceApp, PlatformModule, Public } from '../../src';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -19,6 +19,7 @@ class SlowRequest {
   }
 }
 
+@Public()
 @Controller('slow')
 class SlowController {
   @Get()

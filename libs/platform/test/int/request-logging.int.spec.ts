@@ -1,7 +1,8 @@
 import { Controller, Get, type INestApplication, Logger, Module } from '@nestjs/common';
 import { createTestDatabase, eventually, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
-import { CorrelationContext, createServiceApp, PlatformModule } from '../../src';
+import { CorrelationContext, createServiceApp, PlatformModule, Public } from '../../src';
 
+@Public()
 @Controller('work')
 class WorkController {
   private readonly logger = new Logger(WorkController.name);

@@ -2,21 +2,26 @@
 // @generated from file sangeyipi/catalog/v1/catalog.proto (package sangeyipi.catalog.v1, syntax proto3)
 /* eslint-disable */
 
-// Events of the catalog context (目录管理): service units draft catalog items and publish them batch
-// by batch ("成熟一批、公布一批"); a published item may not be removed or changed without approval.
-// Topic: catalog.events.v1. Streams: one per catalog item, one per batch.
+// Events of the catalog context (目录管理): service units draft catalog items, the reform office
+// (编办/审改办) approves them, and each catalog is published batch by batch ("成熟一批、公布一批"); a
+// published item may not be removed or changed without approval.
+// Topic: catalog.events.v1. Streams: one per catalog item (`catalog-item-<item id>`), one per catalog
+// of a kind, level and region holding its batches (`catalog-<kind>-<level>-<region code>`), one per
+// service unit (`service-unit-<unit id>`).
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { AdministrativeLevel, AdvanceServiceKind, ApprovalStep } from "../../common/v1/common_pb";
 import { file_sangeyipi_common_v1_common } from "../../common/v1/common_pb";
+import type { AdvanceServiceApproach } from "../../projects/v1/projects_pb";
+import { file_sangeyipi_projects_v1_projects } from "../../projects/v1/projects_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file sangeyipi/catalog/v1/catalog.proto.
  */
 export const file_sangeyipi_catalog_v1_catalog: GenFile = /*@__PURE__*/
-  fileDesc("CiJzYW5nZXlpcGkvY2F0YWxvZy92MS9jYXRhbG9nLnByb3RvEhRzYW5nZXlpcGkuY2F0YWxvZy52MSKDAQoQUmVxdWlyZWRNYXRlcmlhbBITCgttYXRlcmlhbF9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBmNvcGllcxgDIAEoDRIZChFvcmlnaW5hbF9yZXF1aXJlZBgEIAEoCBIhChlyZXBsYWNlYWJsZV9ieV9jb21taXRtZW50GAUgASgIIqIEChVDYXRhbG9nSXRlbURlZmluaXRpb24SEQoJaXRlbV9jb2RlGAEgASgJEgwKBG5hbWUYAiABKAkSNwoMY2F0YWxvZ19raW5kGAMgASgOMiEuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0tpbmQSPQoPY29tcGxldGlvbl9tb2RlGAQgASgOMiQuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ29tcGxldGlvbk1vZGUSHAoUc3RhdHV0b3J5X2xpbWl0X2RheXMYBSABKA0SHAoUY29tbWl0dGVkX2xpbWl0X2RheXMYBiABKA0SOQoOYXBwcm92YWxfc3RlcHMYByADKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcBJCChJyZXF1aXJlZF9tYXRlcmlhbHMYCCADKAsyJi5zYW5nZXlpcGkuY2F0YWxvZy52MS5SZXF1aXJlZE1hdGVyaWFsEiMKG2NvbW1pdG1lbnRfYXBwcm92YWxfYWxsb3dlZBgJIAEoCBJGChVhZHZhbmNlX3NlcnZpY2Vfa2luZHMYCiADKA4yJy5zYW5nZXlpcGkuY29tbW9uLnYxLkFkdmFuY2VTZXJ2aWNlS2luZBITCgtsZWdhbF9iYXNpcxgLIAEoCRIaChJvbmxpbmVfYXBwbGljYXRpb24YDCABKAgSFwoPaG9saWRheV9zZXJ2aWNlGA0gASgIIsUBChJDYXRhbG9nSXRlbURyYWZ0ZWQSDwoHaXRlbV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEjcKBWxldmVsGAMgASgOMiguc2FuZ2V5aXBpLmNvbW1vbi52MS5BZG1pbmlzdHJhdGl2ZUxldmVsEhMKC3JlZ2lvbl9jb2RlGAQgASgJEj8KCmRlZmluaXRpb24YBSABKAsyKy5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nSXRlbURlZmluaXRpb24ikAEKFENhdGFsb2dJdGVtUHVibGlzaGVkEg8KB2l0ZW1faWQYASABKAkSEAoIYmF0Y2hfaWQYAiABKAkSFAoMcHVibGlzaGVkX29uGAMgASgJEj8KCmRlZmluaXRpb24YBCABKAsyKy5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nSXRlbURlZmluaXRpb24iygEKGUNhdGFsb2dJdGVtQ2hhbmdlQXBwcm92ZWQSDwoHaXRlbV9pZBgBIAEoCRIZChFjaGFuZ2VfcmVxdWVzdF9pZBgCIAEoCRIaChJhcHByb3ZhbF9yZWZlcmVuY2UYAyABKAkSDgoGcmVhc29uGAQgASgJEj8KCmRlZmluaXRpb24YBSABKAsyKy5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nSXRlbURlZmluaXRpb24SFAoMZWZmZWN0aXZlX29uGAYgASgJImkKFENhdGFsb2dJdGVtV2l0aGRyYXduEg8KB2l0ZW1faWQYASABKAkSGgoSYXBwcm92YWxfcmVmZXJlbmNlGAIgASgJEg4KBnJlYXNvbhgDIAEoCRIUCgxlZmZlY3RpdmVfb24YBCABKAki/QEKFUNhdGFsb2dCYXRjaFB1Ymxpc2hlZBIQCghiYXRjaF9pZBgBIAEoCRI3CgxjYXRhbG9nX2tpbmQYAiABKA4yIS5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nS2luZBI3CgVsZXZlbBgDIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgEIAEoCRIUCgxiYXRjaF9udW1iZXIYBSABKA0SDQoFdGl0bGUYBiABKAkSEAoIaXRlbV9pZHMYByADKAkSFAoMcHVibGlzaGVkX29uGAggASgJKmsKC0NhdGFsb2dLaW5kEhwKGENBVEFMT0dfS0lORF9VTlNQRUNJRklFRBAAEhwKGENBVEFMT0dfS0lORF9PTl9USEVfU1BPVBABEiAKHENBVEFMT0dfS0lORF9BRFZBTkNFX1NFUlZJQ0UQAiqNAQoOQ29tcGxldGlvbk1vZGUSHwobQ09NUExFVElPTl9NT0RFX1VOU1BFQ0lGSUVEEAASHQoZQ09NUExFVElPTl9NT0RFX0lNTUVESUFURRABEhkKFUNPTVBMRVRJT05fTU9ERV9FQVJMWRACEiAKHENPTVBMRVRJT05fTU9ERV9USU1FX0xJTUlURUQQA2IGcHJvdG8z", [file_sangeyipi_common_v1_common]);
+  fileDesc("CiJzYW5nZXlpcGkvY2F0YWxvZy92MS9jYXRhbG9nLnByb3RvEhRzYW5nZXlpcGkuY2F0YWxvZy52MSLrAQoQUmVxdWlyZWRNYXRlcmlhbBITCgttYXRlcmlhbF9pZBgBIAEoCRIMCgRuYW1lGAIgASgJEg4KBmNvcGllcxgDIAEoDRIZChFvcmlnaW5hbF9yZXF1aXJlZBgEIAEoCBIhChlyZXBsYWNlYWJsZV9ieV9jb21taXRtZW50GAUgASgIEjAKBGZvcm0YBiABKA4yIi5zYW5nZXlpcGkuY2F0YWxvZy52MS5NYXRlcmlhbEZvcm0SNAoGc291cmNlGAcgASgOMiQuc2FuZ2V5aXBpLmNhdGFsb2cudjEuTWF0ZXJpYWxTb3VyY2UiQQoMU3RhdHV0b3J5RmVlEgwKBG5hbWUYASABKAkSDgoGYW1vdW50GAIgASgJEhMKC2xlZ2FsX2Jhc2lzGAMgASgJIvcGChVDYXRhbG9nSXRlbURlZmluaXRpb24SEQoJaXRlbV9jb2RlGAEgASgJEgwKBG5hbWUYAiABKAkSNwoMY2F0YWxvZ19raW5kGAMgASgOMiEuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0tpbmQSPQoPY29tcGxldGlvbl9tb2RlGAQgASgOMiQuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ29tcGxldGlvbk1vZGUSHAoUc3RhdHV0b3J5X2xpbWl0X2RheXMYBSABKA0SHAoUY29tbWl0dGVkX2xpbWl0X2RheXMYBiABKA0SOQoOYXBwcm92YWxfc3RlcHMYByADKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcBJCChJyZXF1aXJlZF9tYXRlcmlhbHMYCCADKAsyJi5zYW5nZXlpcGkuY2F0YWxvZy52MS5SZXF1aXJlZE1hdGVyaWFsEiMKG2NvbW1pdG1lbnRfYXBwcm92YWxfYWxsb3dlZBgJIAEoCBJGChVhZHZhbmNlX3NlcnZpY2Vfa2luZHMYCiADKA4yJy5zYW5nZXlpcGkuY29tbW9uLnYxLkFkdmFuY2VTZXJ2aWNlS2luZBITCgtsZWdhbF9iYXNpcxgLIAEoCRIaChJvbmxpbmVfYXBwbGljYXRpb24YDCABKAgSFwoPaG9saWRheV9zZXJ2aWNlGA0gASgIEhsKE2ltcGxlbWVudGF0aW9uX2NvZGUYDiABKAkSMQoJY2FzZV90eXBlGA8gASgOMh4uc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2FzZVR5cGUSOwoOYXBwcm92YWxfcm91dGUYECABKA4yIy5zYW5nZXlpcGkuY2F0YWxvZy52MS5BcHByb3ZhbFJvdXRlEhcKD3Zpc2l0c19yZXF1aXJlZBgRIAEoDRI6Cg5zdGF0dXRvcnlfZmVlcxgSIAMoCzIiLnNhbmdleWlwaS5jYXRhbG9nLnYxLlN0YXR1dG9yeUZlZRJRChphZHZhbmNlX3NlcnZpY2VfYXBwcm9hY2hlcxgTIAMoDjItLnNhbmdleWlwaS5wcm9qZWN0cy52MS5BZHZhbmNlU2VydmljZUFwcHJvYWNoEh4KFmNvbW1pdHRlZF9saW1pdF9hYnNlbnQYFCABKAgixQEKEkNhdGFsb2dJdGVtRHJhZnRlZBIPCgdpdGVtX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSNwoFbGV2ZWwYAyABKA4yKC5zYW5nZXlpcGkuY29tbW9uLnYxLkFkbWluaXN0cmF0aXZlTGV2ZWwSEwoLcmVnaW9uX2NvZGUYBCABKAkSPwoKZGVmaW5pdGlvbhgFIAEoCzIrLnNhbmdleWlwaS5jYXRhbG9nLnYxLkNhdGFsb2dJdGVtRGVmaW5pdGlvbiJrChdDYXRhbG9nSXRlbURyYWZ0QW1lbmRlZBIPCgdpdGVtX2lkGAEgASgJEj8KCmRlZmluaXRpb24YAiABKAsyKy5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nSXRlbURlZmluaXRpb24iOAoUQ2F0YWxvZ0l0ZW1TdWJtaXR0ZWQSDwoHaXRlbV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJIkUKE0NhdGFsb2dJdGVtQXBwcm92ZWQSDwoHaXRlbV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEgwKBG5vdGUYAyABKAkiRwoTQ2F0YWxvZ0l0ZW1SZWplY3RlZBIPCgdpdGVtX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIpcCChRDYXRhbG9nSXRlbVB1Ymxpc2hlZBIPCgdpdGVtX2lkGAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhQKDHB1Ymxpc2hlZF9vbhgDIAEoCRI/CgpkZWZpbml0aW9uGAQgASgLMisuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0l0ZW1EZWZpbml0aW9uEg8KB3VuaXRfaWQYBSABKAkSNwoFbGV2ZWwYBiABKA4yKC5zYW5nZXlpcGkuY29tbW9uLnYxLkFkbWluaXN0cmF0aXZlTGV2ZWwSEwoLcmVnaW9uX2NvZGUYByABKAkSEAoIcmV2aXNpb24YCCABKA0SFAoMYmF0Y2hfbnVtYmVyGAkgASgNIpwCChJDYXRhbG9nSXRlbVJldmlzZWQSDwoHaXRlbV9pZBgBIAEoCRIZChFjaGFuZ2VfcmVxdWVzdF9pZBgCIAEoCRIPCgd1bml0X2lkGAMgASgJEjcKBWxldmVsGAQgASgOMiguc2FuZ2V5aXBpLmNvbW1vbi52MS5BZG1pbmlzdHJhdGl2ZUxldmVsEhMKC3JlZ2lvbl9jb2RlGAUgASgJEhAKCHJldmlzaW9uGAYgASgNEj8KCmRlZmluaXRpb24YByABKAsyKy5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nSXRlbURlZmluaXRpb24SFAoMZWZmZWN0aXZlX29uGAggASgJEhIKCnJldmlzZWRfb24YCSABKAki4QEKGkNhdGFsb2dJdGVtQ2hhbmdlUmVxdWVzdGVkEg8KB2l0ZW1faWQYASABKAkSGQoRY2hhbmdlX3JlcXVlc3RfaWQYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI1CgtjaGFuZ2Vfa2luZBgEIAEoDjIgLnNhbmdleWlwaS5jYXRhbG9nLnYxLkNoYW5nZUtpbmQSDgoGcmVhc29uGAUgASgJEj8KCmRlZmluaXRpb24YBiABKAsyKy5zYW5nZXlpcGkuY2F0YWxvZy52MS5DYXRhbG9nSXRlbURlZmluaXRpb24iVwoZQ2F0YWxvZ0l0ZW1DaGFuZ2VSZWplY3RlZBIPCgdpdGVtX2lkGAEgASgJEhkKEWNoYW5nZV9yZXF1ZXN0X2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSKTAgomQ2F0YWxvZ0l0ZW1VbmF1dGhvcml6ZWRDaGFuZ2VBdHRlbXB0ZWQSDwoHaXRlbV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhMKC3JlZ2lvbl9jb2RlGAMgASgJEhwKFGF0dGVtcHRlZF9ieV91c2VyX2lkGAQgASgJEhAKCHJldmlzaW9uGAUgASgNEkkKFGF0dGVtcHRlZF9kZWZpbml0aW9uGAYgASgLMisuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0l0ZW1EZWZpbml0aW9uEjcKBWxldmVsGAcgASgOMiguc2FuZ2V5aXBpLmNvbW1vbi52MS5BZG1pbmlzdHJhdGl2ZUxldmVsIoECChlDYXRhbG9nSXRlbUNoYW5nZUFwcHJvdmVkEg8KB2l0ZW1faWQYASABKAkSGQoRY2hhbmdlX3JlcXVlc3RfaWQYAiABKAkSGgoSYXBwcm92YWxfcmVmZXJlbmNlGAMgASgJEg4KBnJlYXNvbhgEIAEoCRI/CgpkZWZpbml0aW9uGAUgASgLMisuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0l0ZW1EZWZpbml0aW9uEhQKDGVmZmVjdGl2ZV9vbhgGIAEoCRI1CgtjaGFuZ2Vfa2luZBgHIAEoDjIgLnNhbmdleWlwaS5jYXRhbG9nLnYxLkNoYW5nZUtpbmQitgIKFENhdGFsb2dJdGVtV2l0aGRyYXduEg8KB2l0ZW1faWQYASABKAkSGgoSYXBwcm92YWxfcmVmZXJlbmNlGAIgASgJEg4KBnJlYXNvbhgDIAEoCRIUCgxlZmZlY3RpdmVfb24YBCABKAkSGQoRY2hhbmdlX3JlcXVlc3RfaWQYBSABKAkSDwoHdW5pdF9pZBgGIAEoCRI3CgVsZXZlbBgHIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgIIAEoCRIQCghyZXZpc2lvbhgJIAEoDRI/CgpkZWZpbml0aW9uGAogASgLMisuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0l0ZW1EZWZpbml0aW9uIv0BChVDYXRhbG9nQmF0Y2hQdWJsaXNoZWQSEAoIYmF0Y2hfaWQYASABKAkSNwoMY2F0YWxvZ19raW5kGAIgASgOMiEuc2FuZ2V5aXBpLmNhdGFsb2cudjEuQ2F0YWxvZ0tpbmQSNwoFbGV2ZWwYAyABKA4yKC5zYW5nZXlpcGkuY29tbW9uLnYxLkFkbWluaXN0cmF0aXZlTGV2ZWwSEwoLcmVnaW9uX2NvZGUYBCABKAkSFAoMYmF0Y2hfbnVtYmVyGAUgASgNEg0KBXRpdGxlGAYgASgJEhAKCGl0ZW1faWRzGAcgAygJEhQKDHB1Ymxpc2hlZF9vbhgIIAEoCSK+AQoVU2VydmljZVVuaXRSZWdpc3RlcmVkEg8KB3VuaXRfaWQYASABKAkSDAoEbmFtZRgCIAEoCRI4Cgl1bml0X2tpbmQYAyABKA4yJS5zYW5nZXlpcGkuY2F0YWxvZy52MS5TZXJ2aWNlVW5pdEtpbmQSNwoFbGV2ZWwYBCABKA4yKC5zYW5nZXlpcGkuY29tbW9uLnYxLkFkbWluaXN0cmF0aXZlTGV2ZWwSEwoLcmVnaW9uX2NvZGUYBSABKAkqjwEKC0NhdGFsb2dLaW5kEhwKGENBVEFMT0dfS0lORF9VTlNQRUNJRklFRBAAEhwKGENBVEFMT0dfS0lORF9PTl9USEVfU1BPVBABEiAKHENBVEFMT0dfS0lORF9BRFZBTkNFX1NFUlZJQ0UQAhIiCh5DQVRBTE9HX0tJTkRfU0FNRV9ZRUFSX0xBTkRJTkcQAyqNAQoOQ29tcGxldGlvbk1vZGUSHwobQ09NUExFVElPTl9NT0RFX1VOU1BFQ0lGSUVEEAASHQoZQ09NUExFVElPTl9NT0RFX0lNTUVESUFURRABEhkKFUNPTVBMRVRJT05fTU9ERV9FQVJMWRACEiAKHENPTVBMRVRJT05fTU9ERV9USU1FX0xJTUlURUQQAypYCghDYXNlVHlwZRIZChVDQVNFX1RZUEVfVU5TUEVDSUZJRUQQABIXChNDQVNFX1RZUEVfSU1NRURJQVRFEAESGAoUQ0FTRV9UWVBFX0NPTU1JVE1FTlQQAiq4AQoNQXBwcm92YWxSb3V0ZRIeChpBUFBST1ZBTF9ST1VURV9VTlNQRUNJRklFRBAAEhsKF0FQUFJPVkFMX1JPVVRFX1NUQU5EQVJEEAESKgomQVBQUk9WQUxfUk9VVEVfTk9USUZJQ0FUSU9OX0NPTU1JVE1FTlQQAhIgChxBUFBST1ZBTF9ST1VURV9ORUdBVElWRV9MSVNUEAMSHAoYQVBQUk9WQUxfUk9VVEVfU1RBTkRBUkRTEAQqiwEKDE1hdGVyaWFsRm9ybRIdChlNQVRFUklBTF9GT1JNX1VOU1BFQ0lGSUVEEAASFwoTTUFURVJJQUxfRk9STV9QQVBFUhABEhwKGE1BVEVSSUFMX0ZPUk1fRUxFQ1RST05JQxACEiUKIU1BVEVSSUFMX0ZPUk1fUEFQRVJfT1JfRUxFQ1RST05JQxADKqEBCg5NYXRlcmlhbFNvdXJjZRIfChtNQVRFUklBTF9TT1VSQ0VfVU5TUEVDSUZJRUQQABIdChlNQVRFUklBTF9TT1VSQ0VfQVBQTElDQU5UEAESLQopTUFURVJJQUxfU09VUkNFX0FETUlOSVNUUkFUSVZFX0FTU0lTVEFOQ0UQAhIgChxNQVRFUklBTF9TT1VSQ0VfREFUQV9TSEFSSU5HEAMqXwoKQ2hhbmdlS2luZBIbChdDSEFOR0VfS0lORF9VTlNQRUNJRklFRBAAEhgKFENIQU5HRV9LSU5EX1JFVklTSU9OEAESGgoWQ0hBTkdFX0tJTkRfV0lUSERSQVdBTBACKrkCCg9TZXJ2aWNlVW5pdEtpbmQSIQodU0VSVklDRV9VTklUX0tJTkRfVU5TUEVDSUZJRUQQABIrCidTRVJWSUNFX1VOSVRfS0lORF9HT1ZFUk5NRU5UX0RFUEFSVE1FTlQQARIqCiZTRVJWSUNFX1VOSVRfS0lORF9NQU5BR0VNRU5UX0NPTU1JVFRFRRACEiwKKFNFUlZJQ0VfVU5JVF9LSU5EX1NUQVRFX09XTkVEX0VOVEVSUFJJU0UQAxItCilTRVJWSUNFX1VOSVRfS0lORF9HUkFTU1JPT1RTX09SR0FOSVNBVElPThAEEiIKHlNFUlZJQ0VfVU5JVF9LSU5EX0lOVEVSTUVESUFSWRAFEikKJVNFUlZJQ0VfVU5JVF9LSU5EX1NPQ0lBTF9PUkdBTklTQVRJT04QBmIGcHJvdG8z", [file_sangeyipi_common_v1_common, file_sangeyipi_projects_v1_projects]);
 
 /**
  * One material an applicant must provide (申请材料), published with the item.
@@ -58,6 +63,21 @@ export type RequiredMaterial = Message<"sangeyipi.catalog.v1.RequiredMaterial"> 
    * @generated from field: bool replaceable_by_commitment = 5;
    */
   replaceableByCommitment: boolean;
+
+  /**
+   * The form in which the material is accepted.
+   *
+   * @generated from field: sangeyipi.catalog.v1.MaterialForm form = 6;
+   */
+  form: MaterialForm;
+
+  /**
+   * Who supplies the material: the applicant, or the unit through administrative assistance or
+   * data sharing.
+   *
+   * @generated from field: sangeyipi.catalog.v1.MaterialSource source = 7;
+   */
+  source: MaterialSource;
 };
 
 /**
@@ -66,6 +86,42 @@ export type RequiredMaterial = Message<"sangeyipi.catalog.v1.RequiredMaterial"> 
  */
 export const RequiredMaterialSchema: GenMessage<RequiredMaterial> = /*@__PURE__*/
   messageDesc(file_sangeyipi_catalog_v1_catalog, 0);
+
+/**
+ * A fee the law allows for an item (行政事业性收费), with its legal basis. Expedite and service fees
+ * are never allowed ("加急费", "服务费").
+ *
+ * @generated from message sangeyipi.catalog.v1.StatutoryFee
+ */
+export type StatutoryFee = Message<"sangeyipi.catalog.v1.StatutoryFee"> & {
+  /**
+   * Name of the fee as published, e.g. 不动产登记费.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * The published rate (收费标准), as text, e.g. 每件80元.
+   *
+   * @generated from field: string amount = 2;
+   */
+  amount: string;
+
+  /**
+   * The law or regulation that sets the fee.
+   *
+   * @generated from field: string legal_basis = 3;
+   */
+  legalBasis: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.StatutoryFee.
+ * Use `create(StatutoryFeeSchema)` to create a new message.
+ */
+export const StatutoryFeeSchema: GenMessage<StatutoryFee> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 1);
 
 /**
  * The published content of a catalog item: what applicants and units rely on.
@@ -110,6 +166,7 @@ export type CatalogItemDefinition = Message<"sangeyipi.catalog.v1.CatalogItemDef
 
   /**
    * Committed time limit in working days (承诺时限); 0 for immediate items (decided on the spot).
+   * Meaningless when committed_limit_absent is true.
    *
    * @generated from field: uint32 committed_limit_days = 6;
    */
@@ -164,6 +221,60 @@ export type CatalogItemDefinition = Message<"sangeyipi.catalog.v1.CatalogItemDef
    * @generated from field: bool holiday_service = 13;
    */
   holidayService: boolean;
+
+  /**
+   * Implementation code (实施编码): the item as one unit implements it, under the basic code in
+   * item_code (基本编码).
+   *
+   * @generated from field: string implementation_code = 14;
+   */
+  implementationCode: string;
+
+  /**
+   * 即办件 or 承诺件.
+   *
+   * @generated from field: sangeyipi.catalog.v1.CaseType case_type = 15;
+   */
+  caseType: CaseType;
+
+  /**
+   * How the item is approved; NOTIFICATION_COMMITMENT implies commitment_approval_allowed.
+   *
+   * @generated from field: sangeyipi.catalog.v1.ApprovalRoute approval_route = 16;
+   */
+  approvalRoute: ApprovalRoute;
+
+  /**
+   * How many times an applicant must come in person (到办事现场次数); 0 when it can be done entirely
+   * online.
+   *
+   * @generated from field: uint32 visits_required = 17;
+   */
+  visitsRequired: number;
+
+  /**
+   * The fees the law allows, each with its legal basis; empty when the item is free of charge.
+   *
+   * @generated from field: repeated sangeyipi.catalog.v1.StatutoryFee statutory_fees = 18;
+   */
+  statutoryFees: StatutoryFee[];
+
+  /**
+   * For advance-service items: the forms in which the service is offered (提前介入, 主动指导, 批前指导,
+   * 上门服务, 全程跟踪).
+   *
+   * @generated from field: repeated sangeyipi.projects.v1.AdvanceServiceApproach advance_service_approaches = 19;
+   */
+  advanceServiceApproaches: AdvanceServiceApproach[];
+
+  /**
+   * True when the unit has not committed to any time limit (allowed only when the law sets none and
+   * the item is not in the early or time-limited mode). False in events written before the field
+   * existed, which always carried a committed limit.
+   *
+   * @generated from field: bool committed_limit_absent = 20;
+   */
+  committedLimitAbsent: boolean;
 };
 
 /**
@@ -171,7 +282,7 @@ export type CatalogItemDefinition = Message<"sangeyipi.catalog.v1.CatalogItemDef
  * Use `create(CatalogItemDefinitionSchema)` to create a new message.
  */
 export const CatalogItemDefinitionSchema: GenMessage<CatalogItemDefinition> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_catalog_v1_catalog, 1);
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 2);
 
 /**
  * A service unit drafted a new catalog item (not yet public).
@@ -220,10 +331,137 @@ export type CatalogItemDrafted = Message<"sangeyipi.catalog.v1.CatalogItemDrafte
  * Use `create(CatalogItemDraftedSchema)` to create a new message.
  */
 export const CatalogItemDraftedSchema: GenMessage<CatalogItemDrafted> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_catalog_v1_catalog, 2);
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 3);
 
 /**
- * A drafted item became public as part of a published batch.
+ * The owning unit replaced the content of a draft (or of a rejected item) before publication.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemDraftAmended
+ */
+export type CatalogItemDraftAmended = Message<"sangeyipi.catalog.v1.CatalogItemDraftAmended"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * The complete new content (replaces the previous draft).
+   *
+   * @generated from field: sangeyipi.catalog.v1.CatalogItemDefinition definition = 2;
+   */
+  definition?: CatalogItemDefinition | undefined;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemDraftAmended.
+ * Use `create(CatalogItemDraftAmendedSchema)` to create a new message.
+ */
+export const CatalogItemDraftAmendedSchema: GenMessage<CatalogItemDraftAmended> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 4);
+
+/**
+ * The owning unit submitted its draft to the reform office (编办/审改办) for approval.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemSubmitted
+ */
+export type CatalogItemSubmitted = Message<"sangeyipi.catalog.v1.CatalogItemSubmitted"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemSubmitted.
+ * Use `create(CatalogItemSubmittedSchema)` to create a new message.
+ */
+export const CatalogItemSubmittedSchema: GenMessage<CatalogItemSubmitted> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 5);
+
+/**
+ * The reform office approved a submitted item; it waits for the next batch of its catalog.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemApproved
+ */
+export type CatalogItemApproved = Message<"sangeyipi.catalog.v1.CatalogItemApproved"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * The reviewer's note, if any.
+   *
+   * @generated from field: string note = 3;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemApproved.
+ * Use `create(CatalogItemApprovedSchema)` to create a new message.
+ */
+export const CatalogItemApprovedSchema: GenMessage<CatalogItemApproved> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 6);
+
+/**
+ * The reform office sent a submitted item back; the unit may amend and resubmit it.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemRejected
+ */
+export type CatalogItemRejected = Message<"sangeyipi.catalog.v1.CatalogItemRejected"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Why it was rejected, for the unit to act on.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemRejected.
+ * Use `create(CatalogItemRejectedSchema)` to create a new message.
+ */
+export const CatalogItemRejectedSchema: GenMessage<CatalogItemRejected> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 7);
+
+/**
+ * A drafted item became public as part of a published batch. Carries the item's full published
+ * state, so other services keep their own copy without calling the catalog.
  *
  * @generated from message sangeyipi.catalog.v1.CatalogItemPublished
  */
@@ -255,6 +493,41 @@ export type CatalogItemPublished = Message<"sangeyipi.catalog.v1.CatalogItemPubl
    * @generated from field: sangeyipi.catalog.v1.CatalogItemDefinition definition = 4;
    */
   definition?: CatalogItemDefinition | undefined;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 5;
+   */
+  unitId: string;
+
+  /**
+   * Administrative level of the item's catalog.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 6;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the owning unit.
+   *
+   * @generated from field: string region_code = 7;
+   */
+  regionCode: string;
+
+  /**
+   * Revision of the published content: 1 at publication, one more with every approved change.
+   *
+   * @generated from field: uint32 revision = 8;
+   */
+  revision: number;
+
+  /**
+   * Number of the batch within its catalog and year (第N批).
+   *
+   * @generated from field: uint32 batch_number = 9;
+   */
+  batchNumber: number;
 };
 
 /**
@@ -262,7 +535,240 @@ export type CatalogItemPublished = Message<"sangeyipi.catalog.v1.CatalogItemPubl
  * Use `create(CatalogItemPublishedSchema)` to create a new message.
  */
 export const CatalogItemPublishedSchema: GenMessage<CatalogItemPublished> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_catalog_v1_catalog, 3);
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 8);
+
+/**
+ * A published item's content changed through an approved change request. Carries the item's full
+ * published state after the change.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemRevised
+ */
+export type CatalogItemRevised = Message<"sangeyipi.catalog.v1.CatalogItemRevised"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the approved change request.
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * Administrative level of the item's catalog.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 4;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the owning unit.
+   *
+   * @generated from field: string region_code = 5;
+   */
+  regionCode: string;
+
+  /**
+   * The new revision number (the previous one plus one).
+   *
+   * @generated from field: uint32 revision = 6;
+   */
+  revision: number;
+
+  /**
+   * The complete content after the change.
+   *
+   * @generated from field: sangeyipi.catalog.v1.CatalogItemDefinition definition = 7;
+   */
+  definition?: CatalogItemDefinition | undefined;
+
+  /**
+   * Date from which the new content applies to new cases (YYYY-MM-DD).
+   *
+   * @generated from field: string effective_on = 8;
+   */
+  effectiveOn: string;
+
+  /**
+   * Date the change was approved (YYYY-MM-DD).
+   *
+   * @generated from field: string revised_on = 9;
+   */
+  revisedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemRevised.
+ * Use `create(CatalogItemRevisedSchema)` to create a new message.
+ */
+export const CatalogItemRevisedSchema: GenMessage<CatalogItemRevised> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 9);
+
+/**
+ * The owning unit asked to change or withdraw a published item; the reform office decides.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemChangeRequested
+ */
+export type CatalogItemChangeRequested = Message<"sangeyipi.catalog.v1.CatalogItemChangeRequested"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the change request (UUID).
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * A revision or a withdrawal.
+   *
+   * @generated from field: sangeyipi.catalog.v1.ChangeKind change_kind = 4;
+   */
+  changeKind: ChangeKind;
+
+  /**
+   * Why the unit asks for the change.
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * For a revision: the complete content proposed. Unset for a withdrawal.
+   *
+   * @generated from field: sangeyipi.catalog.v1.CatalogItemDefinition definition = 6;
+   */
+  definition?: CatalogItemDefinition | undefined;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemChangeRequested.
+ * Use `create(CatalogItemChangeRequestedSchema)` to create a new message.
+ */
+export const CatalogItemChangeRequestedSchema: GenMessage<CatalogItemChangeRequested> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 10);
+
+/**
+ * The reform office refused a change request; the published item stays as it is.
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemChangeRejected
+ */
+export type CatalogItemChangeRejected = Message<"sangeyipi.catalog.v1.CatalogItemChangeRejected"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the refused change request.
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Why it was refused.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemChangeRejected.
+ * Use `create(CatalogItemChangeRejectedSchema)` to create a new message.
+ */
+export const CatalogItemChangeRejectedSchema: GenMessage<CatalogItemChangeRejected> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 11);
+
+/**
+ * Someone tried to edit a published item directly, without a change request. The edit was refused;
+ * this record is for supervision to act on (已公布事项未经批准不得擅自调整).
+ *
+ * @generated from message sangeyipi.catalog.v1.CatalogItemUnauthorizedChangeAttempted
+ */
+export type CatalogItemUnauthorizedChangeAttempted = Message<"sangeyipi.catalog.v1.CatalogItemUnauthorizedChangeAttempted"> & {
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 1;
+   */
+  itemId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * GB/T 2260 region code of the owning unit.
+   *
+   * @generated from field: string region_code = 3;
+   */
+  regionCode: string;
+
+  /**
+   * Platform user id of the person who attempted the edit.
+   *
+   * @generated from field: string attempted_by_user_id = 4;
+   */
+  attemptedByUserId: string;
+
+  /**
+   * The published revision the attempt would have replaced.
+   *
+   * @generated from field: uint32 revision = 5;
+   */
+  revision: number;
+
+  /**
+   * The content the person tried to put in place.
+   *
+   * @generated from field: sangeyipi.catalog.v1.CatalogItemDefinition attempted_definition = 6;
+   */
+  attemptedDefinition?: CatalogItemDefinition | undefined;
+
+  /**
+   * Administrative level of the item's catalog.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 7;
+   */
+  level: AdministrativeLevel;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.CatalogItemUnauthorizedChangeAttempted.
+ * Use `create(CatalogItemUnauthorizedChangeAttemptedSchema)` to create a new message.
+ */
+export const CatalogItemUnauthorizedChangeAttemptedSchema: GenMessage<CatalogItemUnauthorizedChangeAttempted> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 12);
 
 /**
  * An approved change to a published item took effect (已公布事项未经批准不得变更).
@@ -312,6 +818,14 @@ export type CatalogItemChangeApproved = Message<"sangeyipi.catalog.v1.CatalogIte
    * @generated from field: string effective_on = 6;
    */
   effectiveOn: string;
+
+  /**
+   * A revision (followed by CatalogItemRevised) or a withdrawal (followed by CatalogItemWithdrawn,
+   * with definition unset here).
+   *
+   * @generated from field: sangeyipi.catalog.v1.ChangeKind change_kind = 7;
+   */
+  changeKind: ChangeKind;
 };
 
 /**
@@ -319,7 +833,7 @@ export type CatalogItemChangeApproved = Message<"sangeyipi.catalog.v1.CatalogIte
  * Use `create(CatalogItemChangeApprovedSchema)` to create a new message.
  */
 export const CatalogItemChangeApprovedSchema: GenMessage<CatalogItemChangeApproved> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_catalog_v1_catalog, 4);
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 13);
 
 /**
  * A published item was removed from its catalog, with approval (已公布事项未经批准不得取消).
@@ -354,6 +868,48 @@ export type CatalogItemWithdrawn = Message<"sangeyipi.catalog.v1.CatalogItemWith
    * @generated from field: string effective_on = 4;
    */
   effectiveOn: string;
+
+  /**
+   * Id of the approved change request that withdrew the item.
+   *
+   * @generated from field: string change_request_id = 5;
+   */
+  changeRequestId: string;
+
+  /**
+   * Id of the owning service unit.
+   *
+   * @generated from field: string unit_id = 6;
+   */
+  unitId: string;
+
+  /**
+   * Administrative level of the item's catalog.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 7;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the owning unit.
+   *
+   * @generated from field: string region_code = 8;
+   */
+  regionCode: string;
+
+  /**
+   * The last published revision.
+   *
+   * @generated from field: uint32 revision = 9;
+   */
+  revision: number;
+
+  /**
+   * The last published content, as it stood when the item was withdrawn.
+   *
+   * @generated from field: sangeyipi.catalog.v1.CatalogItemDefinition definition = 10;
+   */
+  definition?: CatalogItemDefinition | undefined;
 };
 
 /**
@@ -361,7 +917,7 @@ export type CatalogItemWithdrawn = Message<"sangeyipi.catalog.v1.CatalogItemWith
  * Use `create(CatalogItemWithdrawnSchema)` to create a new message.
  */
 export const CatalogItemWithdrawnSchema: GenMessage<CatalogItemWithdrawn> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_catalog_v1_catalog, 5);
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 14);
 
 /**
  * A batch of a catalog was published ("成熟一批、公布一批").
@@ -370,7 +926,7 @@ export const CatalogItemWithdrawnSchema: GenMessage<CatalogItemWithdrawn> = /*@_
  */
 export type CatalogBatchPublished = Message<"sangeyipi.catalog.v1.CatalogBatchPublished"> & {
   /**
-   * Id of the batch (UUID); identifies the batch's stream.
+   * Id of the batch (UUID). The batches of one catalog share one stream, which numbers them.
    *
    * @generated from field: string batch_id = 1;
    */
@@ -431,11 +987,61 @@ export type CatalogBatchPublished = Message<"sangeyipi.catalog.v1.CatalogBatchPu
  * Use `create(CatalogBatchPublishedSchema)` to create a new message.
  */
 export const CatalogBatchPublishedSchema: GenMessage<CatalogBatchPublished> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_catalog_v1_catalog, 6);
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 15);
 
 /**
- * Which of the published catalogs an item belongs to. (The same-year projects catalog lists
- * projects, not items: see sangeyipi.projects.v1.ProjectListed.)
+ * The operations team registered a service unit (办事部门) at a level and in a region; only registered
+ * units own catalog items.
+ *
+ * @generated from message sangeyipi.catalog.v1.ServiceUnitRegistered
+ */
+export type ServiceUnitRegistered = Message<"sangeyipi.catalog.v1.ServiceUnitRegistered"> & {
+  /**
+   * Id of the unit, as it appears in staff tokens (e.g. `unit-310101-scjgj`).
+   *
+   * @generated from field: string unit_id = 1;
+   */
+  unitId: string;
+
+  /**
+   * Official name, e.g. 黄浦区市场监督管理局.
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * What kind of organisation the unit is.
+   *
+   * @generated from field: sangeyipi.catalog.v1.ServiceUnitKind unit_kind = 3;
+   */
+  unitKind: ServiceUnitKind;
+
+  /**
+   * The unit's administrative level; its region is of the same level.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 4;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the unit (12 digits for a village, 9 for a town, 6 for a district,
+   * 310000 for the city).
+   *
+   * @generated from field: string region_code = 5;
+   */
+  regionCode: string;
+};
+
+/**
+ * Describes the message sangeyipi.catalog.v1.ServiceUnitRegistered.
+ * Use `create(ServiceUnitRegisteredSchema)` to create a new message.
+ */
+export const ServiceUnitRegisteredSchema: GenMessage<ServiceUnitRegistered> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_catalog_v1_catalog, 16);
+
+/**
+ * Which of the published catalogs an item belongs to.
  *
  * @generated from enum sangeyipi.catalog.v1.CatalogKind
  */
@@ -460,6 +1066,14 @@ export enum CatalogKind {
    * @generated from enum value: CATALOG_KIND_ADVANCE_SERVICE = 2;
    */
   ADVANCE_SERVICE = 2,
+
+  /**
+   * 当年落地: the items under which same-year projects are served. The project list itself lives in
+   * the projects context (sangeyipi.projects.v1.ProjectListed).
+   *
+   * @generated from enum value: CATALOG_KIND_SAME_YEAR_LANDING = 3;
+   */
+  SAME_YEAR_LANDING = 3,
 }
 
 /**
@@ -508,4 +1122,265 @@ export enum CompletionMode {
  */
 export const CompletionModeSchema: GenEnum<CompletionMode> = /*@__PURE__*/
   enumDesc(file_sangeyipi_catalog_v1_catalog, 1);
+
+/**
+ * How a case of an item is decided (办件类型).
+ *
+ * @generated from enum sangeyipi.catalog.v1.CaseType
+ */
+export enum CaseType {
+  /**
+   * Not set; valid only in events written before the field existed.
+   *
+   * @generated from enum value: CASE_TYPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 即办件: decided at once, during the visit.
+   *
+   * @generated from enum value: CASE_TYPE_IMMEDIATE = 1;
+   */
+  IMMEDIATE = 1,
+
+  /**
+   * 承诺件: decided within the committed time limit.
+   *
+   * @generated from enum value: CASE_TYPE_COMMITMENT = 2;
+   */
+  COMMITMENT = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.catalog.v1.CaseType.
+ */
+export const CaseTypeSchema: GenEnum<CaseType> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_catalog_v1_catalog, 2);
+
+/**
+ * How an item is approved (审批方式), the alternatives to prior approval included.
+ *
+ * @generated from enum sangeyipi.catalog.v1.ApprovalRoute
+ */
+export enum ApprovalRoute {
+  /**
+   * Not set; valid only in events written before the field existed.
+   *
+   * @generated from enum value: APPROVAL_ROUTE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Standard prior approval.
+   *
+   * @generated from enum value: APPROVAL_ROUTE_STANDARD = 1;
+   */
+  STANDARD = 1,
+
+  /**
+   * 告知承诺: approved on the applicant's written commitment, verified afterwards (事后核查).
+   *
+   * @generated from enum value: APPROVAL_ROUTE_NOTIFICATION_COMMITMENT = 2;
+   */
+  NOTIFICATION_COMMITMENT = 2,
+
+  /**
+   * 负面清单: a negative list with supervision during and after.
+   *
+   * @generated from enum value: APPROVAL_ROUTE_NEGATIVE_LIST = 3;
+   */
+  NEGATIVE_LIST = 3,
+
+  /**
+   * 标准规范: published standards with supervision during and after.
+   *
+   * @generated from enum value: APPROVAL_ROUTE_STANDARDS = 4;
+   */
+  STANDARDS = 4,
+}
+
+/**
+ * Describes the enum sangeyipi.catalog.v1.ApprovalRoute.
+ */
+export const ApprovalRouteSchema: GenEnum<ApprovalRoute> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_catalog_v1_catalog, 3);
+
+/**
+ * The form in which a material is accepted.
+ *
+ * @generated from enum sangeyipi.catalog.v1.MaterialForm
+ */
+export enum MaterialForm {
+  /**
+   * Not set; valid only in events written before the field existed.
+   *
+   * @generated from enum value: MATERIAL_FORM_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * On paper only.
+   *
+   * @generated from enum value: MATERIAL_FORM_PAPER = 1;
+   */
+  PAPER = 1,
+
+  /**
+   * Electronically only (upload, electronic licence).
+   *
+   * @generated from enum value: MATERIAL_FORM_ELECTRONIC = 2;
+   */
+  ELECTRONIC = 2,
+
+  /**
+   * On paper or electronically, as the applicant prefers.
+   *
+   * @generated from enum value: MATERIAL_FORM_PAPER_OR_ELECTRONIC = 3;
+   */
+  PAPER_OR_ELECTRONIC = 3,
+}
+
+/**
+ * Describes the enum sangeyipi.catalog.v1.MaterialForm.
+ */
+export const MaterialFormSchema: GenEnum<MaterialForm> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_catalog_v1_catalog, 4);
+
+/**
+ * Who supplies a material. When another department holds it, the unit obtains it itself: the
+ * applicant is never sent to fetch another department's opinion or record.
+ *
+ * @generated from enum sangeyipi.catalog.v1.MaterialSource
+ */
+export enum MaterialSource {
+  /**
+   * Not set; valid only in events written before the field existed.
+   *
+   * @generated from enum value: MATERIAL_SOURCE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The applicant provides it.
+   *
+   * @generated from enum value: MATERIAL_SOURCE_APPLICANT = 1;
+   */
+  APPLICANT = 1,
+
+  /**
+   * 行政协助: the unit asks the department that holds it.
+   *
+   * @generated from enum value: MATERIAL_SOURCE_ADMINISTRATIVE_ASSISTANCE = 2;
+   */
+  ADMINISTRATIVE_ASSISTANCE = 2,
+
+  /**
+   * 数据共享: the unit reads it from shared government data.
+   *
+   * @generated from enum value: MATERIAL_SOURCE_DATA_SHARING = 3;
+   */
+  DATA_SHARING = 3,
+}
+
+/**
+ * Describes the enum sangeyipi.catalog.v1.MaterialSource.
+ */
+export const MaterialSourceSchema: GenEnum<MaterialSource> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_catalog_v1_catalog, 5);
+
+/**
+ * What an approved change request does to a published item.
+ *
+ * @generated from enum sangeyipi.catalog.v1.ChangeKind
+ */
+export enum ChangeKind {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: CHANGE_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The item stays in its catalog with a new definition (a new revision).
+   *
+   * @generated from enum value: CHANGE_KIND_REVISION = 1;
+   */
+  REVISION = 1,
+
+  /**
+   * The item leaves its catalog.
+   *
+   * @generated from enum value: CHANGE_KIND_WITHDRAWAL = 2;
+   */
+  WITHDRAWAL = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.catalog.v1.ChangeKind.
+ */
+export const ChangeKindSchema: GenEnum<ChangeKind> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_catalog_v1_catalog, 6);
+
+/**
+ * What kind of organisation a service unit (办事部门) is.
+ *
+ * @generated from enum sangeyipi.catalog.v1.ServiceUnitKind
+ */
+export enum ServiceUnitKind {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A government department (政府部门).
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_GOVERNMENT_DEPARTMENT = 1;
+   */
+  GOVERNMENT_DEPARTMENT = 1,
+
+  /**
+   * A management committee (管委会), e.g. of a development zone.
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_MANAGEMENT_COMMITTEE = 2;
+   */
+  MANAGEMENT_COMMITTEE = 2,
+
+  /**
+   * A state-owned enterprise providing public services (国有企事业单位).
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_STATE_OWNED_ENTERPRISE = 3;
+   */
+  STATE_OWNED_ENTERPRISE = 3,
+
+  /**
+   * A grassroots organisation (基层组织), e.g. a neighbourhood or village committee.
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_GRASSROOTS_ORGANISATION = 4;
+   */
+  GRASSROOTS_ORGANISATION = 4,
+
+  /**
+   * An intermediary (中介机构).
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_INTERMEDIARY = 5;
+   */
+  INTERMEDIARY = 5,
+
+  /**
+   * A social organisation (社会组织).
+   *
+   * @generated from enum value: SERVICE_UNIT_KIND_SOCIAL_ORGANISATION = 6;
+   */
+  SOCIAL_ORGANISATION = 6,
+}
+
+/**
+ * Describes the enum sangeyipi.catalog.v1.ServiceUnitKind.
+ */
+export const ServiceUnitKindSchema: GenEnum<ServiceUnitKind> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_catalog_v1_catalog, 7);
 

@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/envelope/v1/envelope.proto.
  */
 export const file_sangeyipi_envelope_v1_envelope: GenFile = /*@__PURE__*/
-  fileDesc("CiRzYW5nZXlpcGkvZW52ZWxvcGUvdjEvZW52ZWxvcGUucHJvdG8SFXNhbmdleWlwaS5lbnZlbG9wZS52MSJZCgVBY3RvchIPCgd1c2VyX2lkGAEgASgJEi4KBHJvbGUYAiABKA4yIC5zYW5nZXlpcGkuZW52ZWxvcGUudjEuQWN0b3JSb2xlEg8KB3VuaXRfaWQYAyABKAkiyQMKDUV2ZW50RW52ZWxvcGUSEAoIZXZlbnRfaWQYASABKAkSEgoKZXZlbnRfdHlwZRgCIAEoCRIWCg5zY2hlbWFfdmVyc2lvbhgDIAEoDRIRCglzdHJlYW1faWQYBCABKAkSFgoOc3RyZWFtX3ZlcnNpb24YBSABKA0SFwoPc291cmNlX3Bvc2l0aW9uGAYgASgEEi8KC29jY3VycmVkX2F0GAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgtyZWNvcmRlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFgoOY29ycmVsYXRpb25faWQYCSABKAkSFAoMY2F1c2F0aW9uX2lkGAogASgJEisKBWFjdG9yGAsgASgLMhwuc2FuZ2V5aXBpLmVudmVsb3BlLnYxLkFjdG9yEhMKC3JlZ2lvbl9jb2RlGAwgASgJEgwKBGhhc2gYDSABKAkSFQoNcHJldmlvdXNfaGFzaBgOIAEoCRIWCg5zb3VyY2Vfc2VydmljZRgPIAEoCRIPCgdwYXlsb2FkGBAgASgMEhYKDmxvZ19jaGFpbl9oYXNoGBEgASgJKo4CCglBY3RvclJvbGUSGgoWQUNUT1JfUk9MRV9VTlNQRUNJRklFRBAAEhgKFEFDVE9SX1JPTEVfQVBQTElDQU5UEAESFAoQQUNUT1JfUk9MRV9DTEVSSxACEhcKE0FDVE9SX1JPTEVfUkVWSUVXRVIQAxIWChJBQ1RPUl9ST0xFX0RFQ0lERVIQBBIZChVBQ1RPUl9ST0xFX1VOSVRfQURNSU4QBRIZChVBQ1RPUl9ST0xFX1NVUEVSVklTT1IQBhIWChJBQ1RPUl9ST0xFX0FVRElUT1IQBxIfChtBQ1RPUl9ST0xFX09QRVJBVElPTlNfQURNSU4QCBIVChFBQ1RPUl9ST0xFX1NZU1RFTRAJYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("CiRzYW5nZXlpcGkvZW52ZWxvcGUvdjEvZW52ZWxvcGUucHJvdG8SFXNhbmdleWlwaS5lbnZlbG9wZS52MSJZCgVBY3RvchIPCgd1c2VyX2lkGAEgASgJEi4KBHJvbGUYAiABKA4yIC5zYW5nZXlpcGkuZW52ZWxvcGUudjEuQWN0b3JSb2xlEg8KB3VuaXRfaWQYAyABKAkiyQMKDUV2ZW50RW52ZWxvcGUSEAoIZXZlbnRfaWQYASABKAkSEgoKZXZlbnRfdHlwZRgCIAEoCRIWCg5zY2hlbWFfdmVyc2lvbhgDIAEoDRIRCglzdHJlYW1faWQYBCABKAkSFgoOc3RyZWFtX3ZlcnNpb24YBSABKA0SFwoPc291cmNlX3Bvc2l0aW9uGAYgASgEEi8KC29jY3VycmVkX2F0GAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgtyZWNvcmRlZF9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFgoOY29ycmVsYXRpb25faWQYCSABKAkSFAoMY2F1c2F0aW9uX2lkGAogASgJEisKBWFjdG9yGAsgASgLMhwuc2FuZ2V5aXBpLmVudmVsb3BlLnYxLkFjdG9yEhMKC3JlZ2lvbl9jb2RlGAwgASgJEgwKBGhhc2gYDSABKAkSFQoNcHJldmlvdXNfaGFzaBgOIAEoCRIWCg5zb3VyY2Vfc2VydmljZRgPIAEoCRIPCgdwYXlsb2FkGBAgASgMEhYKDmxvZ19jaGFpbl9oYXNoGBEgASgJKqwCCglBY3RvclJvbGUSGgoWQUNUT1JfUk9MRV9VTlNQRUNJRklFRBAAEhgKFEFDVE9SX1JPTEVfQVBQTElDQU5UEAESFAoQQUNUT1JfUk9MRV9DTEVSSxACEhcKE0FDVE9SX1JPTEVfUkVWSUVXRVIQAxIWChJBQ1RPUl9ST0xFX0RFQ0lERVIQBBIZChVBQ1RPUl9ST0xFX1VOSVRfQURNSU4QBRIZChVBQ1RPUl9ST0xFX1NVUEVSVklTT1IQBhIWChJBQ1RPUl9ST0xFX0FVRElUT1IQBxIfChtBQ1RPUl9ST0xFX09QRVJBVElPTlNfQURNSU4QCBIVChFBQ1RPUl9ST0xFX1NZU1RFTRAJEhwKGEFDVE9SX1JPTEVfUkVGT1JNX09GRklDRRAKYgZwcm90bzM", [file_google_protobuf_timestamp]);
 
 /**
  * Who caused the event; recorded for every command (ARCHITECTURE.md, People and permissions).
@@ -97,14 +97,15 @@ export type EventEnvelope = Message<"sangeyipi.envelope.v1.EventEnvelope"> & {
   streamVersion: number;
 
   /**
-   * Global position of the event in the producing service's event store (commit order).
+   * The event's place in the producing service's sealed log: dense (1, 2, 3…) and in commit order,
+   * so a consumer or auditor can tell a gap from a duplicate.
    *
    * @generated from field: uint64 source_position = 6;
    */
   sourcePosition: bigint;
 
   /**
-   * When the fact happened, according to the injected domain clock.
+   * When the fact happened, according to the injected domain clock; today the time it was recorded.
    *
    * @generated from field: google.protobuf.Timestamp occurred_at = 7;
    */
@@ -265,6 +266,13 @@ export enum ActorRole {
    * @generated from enum value: ACTOR_ROLE_SYSTEM = 9;
    */
   SYSTEM = 9,
+
+  /**
+   * 编办/审改办: the reform office that approves catalogs and project lists for its region subtree.
+   *
+   * @generated from enum value: ACTOR_ROLE_REFORM_OFFICE = 10;
+   */
+  REFORM_OFFICE = 10,
 }
 
 /**
