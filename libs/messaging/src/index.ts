@@ -18,7 +18,7 @@ export { ensureTopics, eventTopic, deadLetterTopic, type TopicSettings } from '.
 export { KafkaPublisher } from './kafka/kafka-publisher';
 export { KafkaEventConsumer, type KafkaEventConsumerOptions } from './kafka/kafka-event-consumer';
 export { InProcessEventBus } from './in-process/in-process-event-bus';
-export { MESSAGING_MIGRATIONS, BACKBONE_MIGRATIONS } from './migrations';
+export { MESSAGING_MIGRATIONS, BACKBONE_MIGRATIONS, BACKBONE_DATABASE } from './migrations';
 export { EventBackboneModule, type EventBackboneOptions } from './nest/event-backbone.module';
 export { EventBackboneService } from './nest/event-backbone.service';
 export { type EventSubscriber } from './nest/event-subscriber';

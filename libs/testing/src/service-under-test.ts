@@ -17,9 +17,15 @@ export type ServiceAppFactory = (env: Record<string, string>) => Promise<INestAp
  * Runs a service's application in-process on a random loopback port, against the real
  * PostgreSQL (a fresh database), Kafka (topics under a run prefix) and Redis (a key prefix).
  */
-export async function startServiceUnderTest(createApp: ServiceAppFactory, name: string, env: Record<string, string> = {}): Promise<ServiceUnderTest> {
+export async function startServiceUnderTest(
+  createApp: ServiceAppFactory,
+  name: string,
+  /** Variables to add or override; a function receives the fresh database first. */
+  env: Record<string, string> | ((database: TestDatabase) => Promise<Record<string, string>>) = {},
+): Promise<ServiceUnderTest> {
   const infra = testInfrastructure();
   const database = await createTestDatabase(name);
+  const overrides = typeof env === 'function' ? await env(database) : env;
   const prefix = uniqueName(name);
   const app = await createApp({
     DATABASE_URL: database.url,
@@ -30,7 +36,7 @@ export async function startServiceUnderTest(createApp: ServiceAppFactory, name: 
     REDIS_KEY_PREFIX: `${prefix}:`,
     LOG_LEVEL: 'warn',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    ...env,
+    ...overrides,
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

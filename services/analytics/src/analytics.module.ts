@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { BACKBONE_MIGRATIONS, EventBackboneModule } from '@sangeyipi/messaging';
+import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule } from '@sangeyipi/platform';
 
 /** Composition root of the analytics service. */
 @Module({
-  imports: [PlatformModule.forService({ name: 'analytics', migrations: BACKBONE_MIGRATIONS }), EventBackboneModule.forService({ context: 'analytics' })],
+  imports: [PlatformModule.forService({ name: 'analytics', ...BACKBONE_DATABASE }), EventBackboneModule.forService({ context: 'analytics' })],
 })
 export class AnalyticsModule {}

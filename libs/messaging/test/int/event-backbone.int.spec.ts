@@ -1,8 +1,9 @@
 import { Body, Controller, Injectable, Module, Param, Post } from '@nestjs/common';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
-import { BACKBONE_MIGRATIONS, EventBackboneModule, EventBackboneService, type EventSubscriber, type IntegrationEvent } from '@sangeyipi/messaging';
+import { BACKBONE_DATABASE, EventBackboneModule, EventBackboneService, type EventSubscriber, type IntegrationEvent } from '@sangeyipi/messaging';
 import { createServiceApp, PlatformModule, Public } from '@sangeyipi/platform';
-import { eventually, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
+import { eventually, startServiceUnderTest, testInfrastructure, type ServiceUnderTest } from '@sangeyipi/testing';
+import { Client } from 'pg';
 import { IsInt, Min } from 'class-validator';
 import { caseReceived } from './backbone.fixture';
 
@@ -40,7 +41,7 @@ class ReceivedRecorder implements EventSubscriber {
 
 @Module({
   imports: [
-    PlatformModule.forService({ name: 'cases', migrations: BACKBONE_MIGRATIONS }),
+    PlatformModule.forService({ name: 'cases', ...BACKBONE_DATABASE }),
     EventBackboneModule.forService({ context: 'cases', subscribers: [ReceivedRecorder] }),
   ],
   controllers: [ProbeController],
@@ -84,5 +85,51 @@ describe('a service on the event backbone', () => {
 
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain('expectedVersion');
+  });
+});
+
+describe('a service whose own database role may only append to the history', () => {
+  let service: ServiceUnderTest;
+  let role: string;
+  let appRoleUrl: string;
+
+  beforeAll(async () => {
+    service = await startServiceUnderTest((env) => createServiceApp(ProbeServiceModule, { env }), 'owner', async (database) => {
+      role = `${database.name}_app`;
+      const owner = new Client({ connectionString: database.url });
+      await owner.connect();
+      await owner.query(`CREATE ROLE "${role}" LOGIN`);
+      await owner.end();
+      const url = new URL(database.url);
+      url.username = role;
+      appRoleUrl = url.toString();
+      return { DATABASE_URL: appRoleUrl, DATABASE_MIGRATION_URL: database.url };
+    });
+  });
+  afterAll(async () => {
+    await service?.close();
+    const admin = new Client({ connectionString: testInfrastructure().postgresUrl });
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS "${role}"`);
+    await admin.end();
+  });
+
+  it('migrates as the owner, then appends as its own role, which cannot rewrite events', async () => {
+    const response = await fetch(`${service.url}/probe/case-owner`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ expectedVersion: 0 }),
+    });
+    expect(response.status).toBe(201);
+
+    const asService = new Client({ connectionString: appRoleUrl });
+    await asService.connect();
+    try {
+      expect((await asService.query(`SELECT count(*)::int AS n FROM events`)).rows).toEqual([{ n: 1 }]);
+      await expect(asService.query(`UPDATE events SET data = '{}'`)).rejects.toMatchObject({ code: '42501' });
+      await expect(asService.query(`DELETE FROM events`)).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await asService.end();
+    }
   });
 });

@@ -42,6 +42,14 @@ export class ServiceConfig {
   @IsDefined({ message: 'is required' })
   readonly DATABASE_URL!: string;
 
+  @ConfigVariable(
+    "a PostgreSQL URL of the schema owner, e.g. postgres://owner@host:5432/db; when set, migrations run as the owner and DATABASE_URL's role gets only what the service needs (INSERT and SELECT on the event history)",
+    { secret: true },
+  )
+  @IsOptional()
+  @IsUrlWithScheme(['postgres', 'postgresql'], { message: 'must be a PostgreSQL URL' })
+  readonly DATABASE_MIGRATION_URL?: string;
+
   @ConfigVariable('a comma-separated list of Kafka brokers as host:port, e.g. kafka-1:9092,kafka-2:9092')
   @Matches(HOST_PORT, { each: true, message: 'must list brokers as host:port' })
   @ArrayNotEmpty({ message: 'must name at least one broker' })
