@@ -1,9 +1,62 @@
-import { Module } from '@nestjs/common';
-import { BACKBONE_MIGRATIONS, EventBackboneModule } from '@sangeyipi/messaging';
+import { Global, Module } from '@nestjs/common';
+import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule } from '@sangeyipi/platform';
+import { CHANNEL_ADAPTERS } from './channels/channel.adapter';
+import { HttpSmsAdapter } from './channels/http-sms.adapter';
+import { InboxAdapter } from './channels/inbox.adapter';
+import { SmtpEmailAdapter } from './channels/smtp-email.adapter';
+import { UnitWebhookAdapter } from './channels/unit-webhook.adapter';
+import { NotificationsConfig } from './config/notifications.config';
+import { CaseEventsConsumer } from './delivery/case-events.consumer';
+import { DeliveryDedupStore } from './delivery/delivery-dedup.store';
+import { DeliveryOutboxRepository } from './delivery/delivery-outbox.repository';
+import { DeliveryWorker } from './delivery/delivery.worker';
+import { FailedDeliveriesHttpController } from './delivery/failed-deliveries.http.controller';
+import { RecipientRateCounter } from './delivery/recipient-rate.counter';
+import { DirectoryRepository } from './directory/directory.repository';
+import { PreferencesHttpController } from './directory/preferences.http.controller';
+import { UnitContactsHttpController } from './directory/unit-contacts.http.controller';
+import { InboxLiveStream } from './inbox/inbox-live.stream';
+import { InboxHttpController } from './inbox/inbox.http.controller';
+import { InboxRepository } from './inbox/inbox.repository';
+import { CreateNotifications1764400000000 } from './migrations/1764400000000-create-notifications.migration';
+
+
+/** Global so that the consumer, which the backbone's module instantiates, can use them too. */
+@Global()
+@Module({
+  providers: [DirectoryRepository, DeliveryOutboxRepository, DeliveryDedupStore],
+  exports: [DirectoryRepository, DeliveryOutboxRepository, DeliveryDedupStore],
+})
+class NotificationStoresModule {}
 
 /** Composition root of the notifications service. */
 @Module({
-  imports: [PlatformModule.forService({ name: 'notifications', migrations: BACKBONE_MIGRATIONS }), EventBackboneModule.forService({ context: 'notifications' })],
+  imports: [
+    PlatformModule.forService({
+      name: 'notifications',
+      config: NotificationsConfig,
+      migrations: [...BACKBONE_DATABASE.migrations, CreateNotifications1764400000000],
+      grantRuntimeRole: BACKBONE_DATABASE.grantRuntimeRole,
+    }),
+    NotificationStoresModule,
+    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer] }),
+  ],
+  controllers: [InboxHttpController, PreferencesHttpController, UnitContactsHttpController, FailedDeliveriesHttpController],
+  providers: [
+    InboxRepository,
+    InboxLiveStream,
+    RecipientRateCounter,
+    InboxAdapter,
+    SmtpEmailAdapter,
+    HttpSmsAdapter,
+    UnitWebhookAdapter,
+    {
+      provide: CHANNEL_ADAPTERS,
+      inject: [InboxAdapter, SmtpEmailAdapter, HttpSmsAdapter, UnitWebhookAdapter],
+      useFactory: (...adapters: unknown[]) => adapters,
+    },
+    DeliveryWorker,
+  ],
 })
 export class NotificationsModule {}

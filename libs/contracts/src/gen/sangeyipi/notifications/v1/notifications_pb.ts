@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/notifications/v1/notifications.proto.
  */
 export const file_sangeyipi_notifications_v1_notifications: GenFile = /*@__PURE__*/
-  fileDesc("Ci5zYW5nZXlpcGkvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhpzYW5nZXlpcGkubm90aWZpY2F0aW9ucy52MSKhAgoRRGVsaXZlcnlBdHRlbXB0ZWQSFwoPbm90aWZpY2F0aW9uX2lkGAEgASgJEhgKEHRyaWdnZXJfZXZlbnRfaWQYAiABKAkSFAoMcmVjaXBpZW50X2lkGAMgASgJEkAKB2NoYW5uZWwYBCABKA4yLy5zYW5nZXlpcGkubm90aWZpY2F0aW9ucy52MS5Ob3RpZmljYXRpb25DaGFubmVsEhMKC3RlbXBsYXRlX2lkGAUgASgJEhYKDmF0dGVtcHRfbnVtYmVyGAYgASgNEjwKB291dGNvbWUYByABKA4yKy5zYW5nZXlpcGkubm90aWZpY2F0aW9ucy52MS5EZWxpdmVyeU91dGNvbWUSFgoOZmFpbHVyZV9yZWFzb24YCCABKAkqmgEKE05vdGlmaWNhdGlvbkNoYW5uZWwSJAogTk9USUZJQ0FUSU9OX0NIQU5ORUxfVU5TUEVDSUZJRUQQABIcChhOT1RJRklDQVRJT05fQ0hBTk5FTF9TTVMQARIeChpOT1RJRklDQVRJT05fQ0hBTk5FTF9FTUFJTBACEh8KG05PVElGSUNBVElPTl9DSEFOTkVMX1BPUlRBTBADKvABCg9EZWxpdmVyeU91dGNvbWUSIAocREVMSVZFUllfT1VUQ09NRV9VTlNQRUNJRklFRBAAEh4KGkRFTElWRVJZX09VVENPTUVfREVMSVZFUkVEEAESJAogREVMSVZFUllfT1VUQ09NRV9GQUlMRURfUkVUUllJTkcQAhInCiNERUxJVkVSWV9PVVRDT01FX0ZBSUxFRF9QRVJNQU5FTlRMWRADEikKJURFTElWRVJZX09VVENPTUVfU1VQUFJFU1NFRF9EVVBMSUNBVEUQBBIhCh1ERUxJVkVSWV9PVVRDT01FX1JBVEVfTElNSVRFRBAFYgZwcm90bzM");
+  fileDesc("Ci5zYW5nZXlpcGkvbm90aWZpY2F0aW9ucy92MS9ub3RpZmljYXRpb25zLnByb3RvEhpzYW5nZXlpcGkubm90aWZpY2F0aW9ucy52MSLwAgoRRGVsaXZlcnlBdHRlbXB0ZWQSFwoPbm90aWZpY2F0aW9uX2lkGAEgASgJEhgKEHRyaWdnZXJfZXZlbnRfaWQYAiABKAkSFAoMcmVjaXBpZW50X2lkGAMgASgJEkAKB2NoYW5uZWwYBCABKA4yLy5zYW5nZXlpcGkubm90aWZpY2F0aW9ucy52MS5Ob3RpZmljYXRpb25DaGFubmVsEhMKC3RlbXBsYXRlX2lkGAUgASgJEhYKDmF0dGVtcHRfbnVtYmVyGAYgASgNEjwKB291dGNvbWUYByABKA4yKy5zYW5nZXlpcGkubm90aWZpY2F0aW9ucy52MS5EZWxpdmVyeU91dGNvbWUSFgoOZmFpbHVyZV9yZWFzb24YCCABKAkSGAoQdGVtcGxhdGVfdmVyc2lvbhgJIAEoDRIaChJ0cmlnZ2VyX2V2ZW50X3R5cGUYCiABKAkSFwoPbmV4dF9hdHRlbXB0X2F0GAsgASgJKrwBChNOb3RpZmljYXRpb25DaGFubmVsEiQKIE5PVElGSUNBVElPTl9DSEFOTkVMX1VOU1BFQ0lGSUVEEAASHAoYTk9USUZJQ0FUSU9OX0NIQU5ORUxfU01TEAESHgoaTk9USUZJQ0FUSU9OX0NIQU5ORUxfRU1BSUwQAhIfChtOT1RJRklDQVRJT05fQ0hBTk5FTF9QT1JUQUwQAxIgChxOT1RJRklDQVRJT05fQ0hBTk5FTF9XRUJIT09LEAQq8AEKD0RlbGl2ZXJ5T3V0Y29tZRIgChxERUxJVkVSWV9PVVRDT01FX1VOU1BFQ0lGSUVEEAASHgoaREVMSVZFUllfT1VUQ09NRV9ERUxJVkVSRUQQARIkCiBERUxJVkVSWV9PVVRDT01FX0ZBSUxFRF9SRVRSWUlORxACEicKI0RFTElWRVJZX09VVENPTUVfRkFJTEVEX1BFUk1BTkVOVExZEAMSKQolREVMSVZFUllfT1VUQ09NRV9TVVBQUkVTU0VEX0RVUExJQ0FURRAEEiEKHURFTElWRVJZX09VVENPTUVfUkFURV9MSU1JVEVEEAViBnByb3RvMw");
 
 /**
  * The notifications service tried to deliver a notification.
@@ -77,6 +77,27 @@ export type DeliveryAttempted = Message<"sangeyipi.notifications.v1.DeliveryAtte
    * @generated from field: string failure_reason = 8;
    */
   failureReason: string;
+
+  /**
+   * Version of the message template, from 1 (wording changes raise it; old messages keep theirs).
+   *
+   * @generated from field: uint32 template_version = 9;
+   */
+  templateVersion: number;
+
+  /**
+   * Registered type of the event that caused the notification (e.g. `cases.CaseOverdue`).
+   *
+   * @generated from field: string trigger_event_type = 10;
+   */
+  triggerEventType: string;
+
+  /**
+   * When the next attempt is due (RFC 3339); empty unless the outcome is FAILED_RETRYING or RATE_LIMITED.
+   *
+   * @generated from field: string next_attempt_at = 11;
+   */
+  nextAttemptAt: string;
 };
 
 /**
@@ -119,6 +140,13 @@ export enum NotificationChannel {
    * @generated from enum value: NOTIFICATION_CHANNEL_PORTAL = 3;
    */
   PORTAL = 3,
+
+  /**
+   * 单位回调: an HTTP callback registered by a service unit.
+   *
+   * @generated from enum value: NOTIFICATION_CHANNEL_WEBHOOK = 4;
+   */
+  WEBHOOK = 4,
 }
 
 /**
