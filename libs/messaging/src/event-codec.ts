@@ -69,7 +69,7 @@ export function decodeMessage(value: Uint8Array, delivery: IntegrationEvent['del
       correlationId: envelope.correlationId,
       causationId: envelope.causationId,
       actor: envelope.actor
-        ? { userId: envelope.actor.userId, role: ActorRole[envelope.actor.role].replace(/^ACTOR_ROLE_/, '').toLowerCase(), unitId: envelope.actor.unitId }
+        ? { userId: envelope.actor.userId, role: (ActorRole[envelope.actor.role] ?? 'UNSPECIFIED').toLowerCase(), unitId: envelope.actor.unitId }
         : undefined,
       regionCode: envelope.regionCode,
       hash: envelope.hash,
@@ -82,7 +82,8 @@ export function decodeMessage(value: Uint8Array, delivery: IntegrationEvent['del
   }
 }
 
+/** `clerk` → ActorRole.CLERK (protobuf-es drops the enum's ACTOR_ROLE_ prefix). */
 function actorRole(role: string | undefined): ActorRole {
-  const value = ActorRole[`ACTOR_ROLE_${(role ?? '').toUpperCase()}` as keyof typeof ActorRole];
-  return value ?? ActorRole.UNSPECIFIED;
+  const value = ActorRole[(role ?? '').toUpperCase() as keyof typeof ActorRole];
+  return typeof value === 'number' ? value : ActorRole.UNSPECIFIED;
 }

@@ -2,9 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The append-only event table, the sealed global log, snapshots and checkpoints.
- * Triggers refuse UPDATE, DELETE and TRUNCATE on events and the log for every role (the owner
- * included); only a superuser who switches triggers off can change history, and the chain
- * verifier then names the first event that no longer matches.
+ * Triggers refuse UPDATE, DELETE and TRUNCATE on events and the log for every role. Only the
+ * tables' owner or a superuser can switch the triggers off, which is why a service runs as a
+ * role that owns nothing (DATABASE_MIGRATION_URL); whoever rewrites history anyway is named by
+ * the chain verifier at the first event that no longer matches.
  */
 export class CreateEventStore1764300000000 implements MigrationInterface {
   name = 'CreateEventStore1764300000000';
