@@ -141,6 +141,8 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     definition: { ...definitionWithDetails, committedLimitDays: 5 },
     effectiveOn: '2017-11-01',
     revisedOn: '2017-10-20',
+    approvalReference: '黄审改办〔2017〕12号',
+    reason: '承诺时限由7个工作日压缩为5个工作日',
   },
   'catalog.CatalogItemChangeRequested': {
     itemId,
@@ -256,6 +258,39 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     unitId: unit,
     committedDeadline: '2017-10-31',
     pendingStep: common.ApprovalStep.DECIDE,
+  },
+  'cases.CaseApplicationAmended': {
+    caseId,
+    description: '申请经营项目由“预包装食品销售”变更为“热食类食品制售”',
+    materialsReceived: [{ materialId: 'M03', name: '经营场所平面布局图', copies: 1, replacedByCommitment: false }],
+  },
+  'cases.CaseDeadlineApproaching': {
+    caseId,
+    unitId: unit,
+    committedDeadline: '2017-10-26',
+    workingDaysLeft: 2,
+    pendingStep: common.ApprovalStep.REVIEW,
+  },
+  'cases.ForbiddenChargeRefused': {
+    caseId,
+    unitId: unit,
+    charge: cases.ForbiddenCharge.EXPEDITE_FEE,
+    description: '加急办理费200元',
+    attemptedByUserId: 'user-7f3e',
+  },
+  'cases.CaseReassigned': {
+    caseId,
+    fromUserId: 'user-7f3e',
+    toUserId: 'user-2a9c',
+    reason: cases.ReassignmentReason.ABSENCE,
+    note: 'user-7f3e 请假',
+  },
+  'cases.HandlerBackupNamed': { unitId: unit, handlerUserId: 'user-7f3e', backupUserId: 'user-2a9c' },
+  'cases.CommitmentVerificationRequested': { caseId, unitId: unit, itemId, applicant, decidedOn: '2017-10-16' },
+  'cases.DecisionRevoked': {
+    caseId,
+    reason: '事后核查发现申请人承诺的经营场所条件不实',
+    findingId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
   },
 
   'projects.ProjectListed': {

@@ -49,6 +49,13 @@ export const EVENT_SCHEMAS = {
   'cases.ClockSuspended': cases.ClockSuspendedSchema,
   'cases.ClockResumed': cases.ClockResumedSchema,
   'cases.CaseOverdue': cases.CaseOverdueSchema,
+  'cases.CaseApplicationAmended': cases.CaseApplicationAmendedSchema,
+  'cases.CaseDeadlineApproaching': cases.CaseDeadlineApproachingSchema,
+  'cases.ForbiddenChargeRefused': cases.ForbiddenChargeRefusedSchema,
+  'cases.CaseReassigned': cases.CaseReassignedSchema,
+  'cases.HandlerBackupNamed': cases.HandlerBackupNamedSchema,
+  'cases.CommitmentVerificationRequested': cases.CommitmentVerificationRequestedSchema,
+  'cases.DecisionRevoked': cases.DecisionRevokedSchema,
 
   'projects.ProjectListed': projects.ProjectListedSchema,
   'projects.MilestoneReached': projects.MilestoneReachedSchema,

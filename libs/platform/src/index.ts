@@ -30,6 +30,21 @@ export { RedisKeys } from './redis/redis-keys.service';
 // Database: what a service passes to PlatformModule.forService({ entities, migrations }).
 export type { DatabaseOptions, MigrationClass } from './database/database.module';
 
+// Regions: Shanghai's GB/T 2260 tree (city, 16 districts, towns and streets, a sample of villages).
+export {
+  REGION_LEVELS,
+  SHANGHAI_REGION_CODE,
+  findRegion,
+  isWithinRegion,
+  levelOfRegion,
+  parentRegion,
+  regionName,
+  regionSubtreePrefix,
+  regionsAt,
+  type Region,
+  type RegionLevel,
+} from './regions/region-tree';
+
 // Time: an injected clock, and working days from the State Council's holiday notices.
 export { CLOCK, ManualClock, SystemClock, type Clock } from './clock/clock';
 export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './calendar/working-day-calendar';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { testInfrastructure } from './infrastructure.js';
 
@@ -13,7 +14,7 @@ export interface TestDatabase {
 /** Creates a fresh PostgreSQL database for one test file, named after the run. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const infra = testInfrastructure();
-  const name = `${infra.runId}_${label}_${process.pid}_${++counter}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = `${infra.runId}_${label}_${randomBytes(3).toString('hex')}_${++counter}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const admin = new Client({ connectionString: infra.postgresUrl });
   await admin.connect();
   try {
@@ -38,7 +39,10 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   };
 }
 
-/** A name unique to this run, for topics, consumer groups and key prefixes. */
+/**
+ * A name unique to this run, for topics, consumer groups and key prefixes. The random part
+ * matters: Jest reloads this module for every test file, so the counter starts again.
+ */
 export function uniqueName(label: string): string {
-  return `${testInfrastructure().runId}.${label}.${process.pid}.${++counter}`;
+  return `${testInfrastructure().runId}.${label}.${randomBytes(3).toString('hex')}.${++counter}`;
 }

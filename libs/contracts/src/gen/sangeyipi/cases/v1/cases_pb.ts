@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/cases/v1/cases.proto.
  */
 export const file_sangeyipi_cases_v1_cases: GenFile = /*@__PURE__*/
-  fileDesc("Ch5zYW5nZXlpcGkvY2FzZXMvdjEvY2FzZXMucHJvdG8SEnNhbmdleWlwaS5jYXNlcy52MSJlChBSZWNlaXZlZE1hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGY29waWVzGAMgASgNEh4KFnJlcGxhY2VkX2J5X2NvbW1pdG1lbnQYBCABKAgiRAoPTWlzc2luZ01hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGcmVhc29uGAMgASgJItUCCgxDYXNlUmVjZWl2ZWQSDwoHY2FzZV9pZBgBIAEoCRIeChZyZWNlaXB0X3ZvdWNoZXJfbnVtYmVyGAIgASgJEg8KB2l0ZW1faWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRI0CglhcHBsaWNhbnQYBSABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhIsCgdjaGFubmVsGAYgASgOMhsuc2FuZ2V5aXBpLmNhc2VzLnYxLkNoYW5uZWwSQAoSbWF0ZXJpYWxzX3JlY2VpdmVkGAcgAygLMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlJlY2VpdmVkTWF0ZXJpYWwSFQoNaGFuZGxlcl9iYWRnZRgIIAEoCRIaChJyZWNlaXZlZF9ieV9iYWNrdXAYCSABKAgSGQoRY29tbWl0bWVudF9zaWduZWQYCiABKAgingEKHE1hdGVyaWFsc1N1cHBsZW1lbnRSZXF1ZXN0ZWQSDwoHY2FzZV9pZBgBIAEoCRIVCg1ub3RpY2VfbnVtYmVyGAIgASgJEj4KEW1pc3NpbmdfbWF0ZXJpYWxzGAMgAygLMiMuc2FuZ2V5aXBpLmNhc2VzLnYxLk1pc3NpbmdNYXRlcmlhbBIWCg5yZXF1ZXN0X251bWJlchgEIAEoDSK/AQoMQ2FzZUFjY2VwdGVkEg8KB2Nhc2VfaWQYASABKAkSFQoNbm90aWNlX251bWJlchgCIAEoCRITCgthY2NlcHRlZF9vbhgDIAEoCRIcChRzdGF0dXRvcnlfbGltaXRfZGF5cxgEIAEoDRIcChRjb21taXR0ZWRfbGltaXRfZGF5cxgFIAEoDRIaChJjb21taXR0ZWRfZGVhZGxpbmUYBiABKAkSGgoSc3RhdHV0b3J5X2RlYWRsaW5lGAcgASgJImQKFUNhc2VBY2NlcHRhbmNlUmVmdXNlZBIPCgdjYXNlX2lkGAEgASgJEhUKDW5vdGljZV9udW1iZXIYAiABKAkSDgoGcmVhc29uGAMgASgJEhMKC2xlZ2FsX2Jhc2lzGAQgASgJIqcBCg1TdGVwQ29tcGxldGVkEg8KB2Nhc2VfaWQYASABKAkSLwoEc3RlcBgCIAEoDjIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwcm92YWxTdGVwEhUKDWFjdG9yX3VzZXJfaWQYAyABKAkSEwoLYWN0b3JfYmFkZ2UYBCABKAkSDwoHb3BpbmlvbhgFIAEoCRIXCg9hY3RlZF9hc19iYWNrdXAYBiABKAgirAEKC0Nhc2VEZWNpZGVkEg8KB2Nhc2VfaWQYASABKAkSLgoIZGVjaXNpb24YAiABKA4yHC5zYW5nZXlpcGkuY2FzZXMudjEuRGVjaXNpb24SDwoHcmVhc29ucxgDIAMoCRITCgtsZWdhbF9iYXNpcxgEIAEoCRIZChF3b3JraW5nX2RheXNfdXNlZBgFIAEoDRIbChNkZWNpZGVkX29uX3RoZV9zcG90GAYgASgIIpsBCg5Eb2N1bWVudElzc3VlZBIPCgdjYXNlX2lkGAEgASgJEhMKC2RvY3VtZW50X2lkGAIgASgJEi4KBGtpbmQYAyABKA4yIC5zYW5nZXlpcGkuY2FzZXMudjEuRG9jdW1lbnRLaW5kEhcKD2RvY3VtZW50X251bWJlchgEIAEoCRIaChJpc3N1ZWRfb25fdGhlX3Nwb3QYBSABKAgibQoRRG9jdW1lbnREZWxpdmVyZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkb2N1bWVudF9pZBgCIAEoCRIyCgZtZXRob2QYAyABKA4yIi5zYW5nZXlpcGkuY2FzZXMudjEuRGVsaXZlcnlNZXRob2QiiAEKDkNsb2NrU3VzcGVuZGVkEg8KB2Nhc2VfaWQYASABKAkSNAoGcmVhc29uGAIgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24SEwoLZGVzY3JpcHRpb24YAyABKAkSGgoSYXBwbGljYW50X25vdGlmaWVkGAQgASgIIncKDENsb2NrUmVzdW1lZBIPCgdjYXNlX2lkGAEgASgJEh4KFnN1c3BlbmRlZF93b3JraW5nX2RheXMYAiABKA0SGgoSY29tbWl0dGVkX2RlYWRsaW5lGAMgASgJEhoKEnN0YXR1dG9yeV9kZWFkbGluZRgEIAEoCSKEAQoLQ2FzZU92ZXJkdWUSDwoHY2FzZV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhoKEmNvbW1pdHRlZF9kZWFkbGluZRgDIAEoCRI3CgxwZW5kaW5nX3N0ZXAYBCABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcCpKCgdDaGFubmVsEhcKE0NIQU5ORUxfVU5TUEVDSUZJRUQQABISCg5DSEFOTkVMX1dJTkRPVxABEhIKDkNIQU5ORUxfT05MSU5FEAIqUAoIRGVjaXNpb24SGAoUREVDSVNJT05fVU5TUEVDSUZJRUQQABIVChFERUNJU0lPTl9BUFBST1ZFRBABEhMKD0RFQ0lTSU9OX0RFTklFRBACKmoKDERvY3VtZW50S2luZBIdChlET0NVTUVOVF9LSU5EX1VOU1BFQ0lGSUVEEAASGgoWRE9DVU1FTlRfS0lORF9BUFBST1ZBTBABEh8KG0RPQ1VNRU5UX0tJTkRfREVOSUFMX05PVElDRRACKooBCg5EZWxpdmVyeU1ldGhvZBIfChtERUxJVkVSWV9NRVRIT0RfVU5TUEVDSUZJRUQQABIdChlERUxJVkVSWV9NRVRIT0RfSU5fUEVSU09OEAESGAoUREVMSVZFUllfTUVUSE9EX1BPU1QQAhIeChpERUxJVkVSWV9NRVRIT0RfRUxFQ1RST05JQxADKroCChBTdXNwZW5zaW9uUmVhc29uEiEKHVNVU1BFTlNJT05fUkVBU09OX1VOU1BFQ0lGSUVEEAASHQoZU1VTUEVOU0lPTl9SRUFTT05fSEVBUklORxABEhwKGFNVU1BFTlNJT05fUkVBU09OX1RFTkRFUhACEh0KGVNVU1BFTlNJT05fUkVBU09OX0FVQ1RJT04QAxIgChxTVVNQRU5TSU9OX1JFQVNPTl9JTlNQRUNUSU9OEAQSHQoZU1VTUEVOU0lPTl9SRUFTT05fVEVTVElORxAFEiAKHFNVU1BFTlNJT05fUkVBU09OX1FVQVJBTlRJTkUQBhIfChtTVVNQRU5TSU9OX1JFQVNPTl9BUFBSQUlTQUwQBxIjCh9TVVNQRU5TSU9OX1JFQVNPTl9FWFBFUlRfUkVWSUVXEAhiBnByb3RvMw", [file_sangeyipi_common_v1_common]);
+  fileDesc("Ch5zYW5nZXlpcGkvY2FzZXMvdjEvY2FzZXMucHJvdG8SEnNhbmdleWlwaS5jYXNlcy52MSJlChBSZWNlaXZlZE1hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGY29waWVzGAMgASgNEh4KFnJlcGxhY2VkX2J5X2NvbW1pdG1lbnQYBCABKAgiRAoPTWlzc2luZ01hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGcmVhc29uGAMgASgJIqgECgxDYXNlUmVjZWl2ZWQSDwoHY2FzZV9pZBgBIAEoCRIeChZyZWNlaXB0X3ZvdWNoZXJfbnVtYmVyGAIgASgJEg8KB2l0ZW1faWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRI0CglhcHBsaWNhbnQYBSABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhIsCgdjaGFubmVsGAYgASgOMhsuc2FuZ2V5aXBpLmNhc2VzLnYxLkNoYW5uZWwSQAoSbWF0ZXJpYWxzX3JlY2VpdmVkGAcgAygLMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlJlY2VpdmVkTWF0ZXJpYWwSFQoNaGFuZGxlcl9iYWRnZRgIIAEoCRIaChJyZWNlaXZlZF9ieV9iYWNrdXAYCSABKAgSGQoRY29tbWl0bWVudF9zaWduZWQYCiABKAgSGwoTZmlyc3RfYXNrZWRfdXNlcl9pZBgLIAEoCRI5Cg5hcHByb3ZhbF9zdGVwcxgMIAMoDjIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwcm92YWxTdGVwEhEKCWltbWVkaWF0ZRgNIAEoCBIVCg1pdGVtX3JldmlzaW9uGA4gASgNEhwKFHN0YXR1dG9yeV9saW1pdF9kYXlzGA8gASgNEhwKFGNvbW1pdHRlZF9saW1pdF9kYXlzGBAgASgNEhMKC3JlY2VpdmVkX29uGBEgASgJIp4BChxNYXRlcmlhbHNTdXBwbGVtZW50UmVxdWVzdGVkEg8KB2Nhc2VfaWQYASABKAkSFQoNbm90aWNlX251bWJlchgCIAEoCRI+ChFtaXNzaW5nX21hdGVyaWFscxgDIAMoCzIjLnNhbmdleWlwaS5jYXNlcy52MS5NaXNzaW5nTWF0ZXJpYWwSFgoOcmVxdWVzdF9udW1iZXIYBCABKA0ivwEKDENhc2VBY2NlcHRlZBIPCgdjYXNlX2lkGAEgASgJEhUKDW5vdGljZV9udW1iZXIYAiABKAkSEwoLYWNjZXB0ZWRfb24YAyABKAkSHAoUc3RhdHV0b3J5X2xpbWl0X2RheXMYBCABKA0SHAoUY29tbWl0dGVkX2xpbWl0X2RheXMYBSABKA0SGgoSY29tbWl0dGVkX2RlYWRsaW5lGAYgASgJEhoKEnN0YXR1dG9yeV9kZWFkbGluZRgHIAEoCSJkChVDYXNlQWNjZXB0YW5jZVJlZnVzZWQSDwoHY2FzZV9pZBgBIAEoCRIVCg1ub3RpY2VfbnVtYmVyGAIgASgJEg4KBnJlYXNvbhgDIAEoCRITCgtsZWdhbF9iYXNpcxgEIAEoCSKnAQoNU3RlcENvbXBsZXRlZBIPCgdjYXNlX2lkGAEgASgJEi8KBHN0ZXAYAiABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcBIVCg1hY3Rvcl91c2VyX2lkGAMgASgJEhMKC2FjdG9yX2JhZGdlGAQgASgJEg8KB29waW5pb24YBSABKAkSFwoPYWN0ZWRfYXNfYmFja3VwGAYgASgIIswBCgtDYXNlRGVjaWRlZBIPCgdjYXNlX2lkGAEgASgJEi4KCGRlY2lzaW9uGAIgASgOMhwuc2FuZ2V5aXBpLmNhc2VzLnYxLkRlY2lzaW9uEg8KB3JlYXNvbnMYAyADKAkSEwoLbGVnYWxfYmFzaXMYBCABKAkSGQoRd29ya2luZ19kYXlzX3VzZWQYBSABKA0SGwoTZGVjaWRlZF9vbl90aGVfc3BvdBgGIAEoCBIeChZub3Rfb25fdGhlX3Nwb3RfcmVhc29uGAcgASgJIpsBCg5Eb2N1bWVudElzc3VlZBIPCgdjYXNlX2lkGAEgASgJEhMKC2RvY3VtZW50X2lkGAIgASgJEi4KBGtpbmQYAyABKA4yIC5zYW5nZXlpcGkuY2FzZXMudjEuRG9jdW1lbnRLaW5kEhcKD2RvY3VtZW50X251bWJlchgEIAEoCRIaChJpc3N1ZWRfb25fdGhlX3Nwb3QYBSABKAgibQoRRG9jdW1lbnREZWxpdmVyZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkb2N1bWVudF9pZBgCIAEoCRIyCgZtZXRob2QYAyABKA4yIi5zYW5nZXlpcGkuY2FzZXMudjEuRGVsaXZlcnlNZXRob2QingEKDkNsb2NrU3VzcGVuZGVkEg8KB2Nhc2VfaWQYASABKAkSNAoGcmVhc29uGAIgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24SEwoLZGVzY3JpcHRpb24YAyABKAkSGgoSYXBwbGljYW50X25vdGlmaWVkGAQgASgIEhQKDHN1c3BlbmRlZF9vbhgFIAEoCSLEAQoMQ2xvY2tSZXN1bWVkEg8KB2Nhc2VfaWQYASABKAkSHgoWc3VzcGVuZGVkX3dvcmtpbmdfZGF5cxgCIAEoDRIaChJjb21taXR0ZWRfZGVhZGxpbmUYAyABKAkSGgoSc3RhdHV0b3J5X2RlYWRsaW5lGAQgASgJEhUKDXJlc3VtZWRfYWZ0ZXIYBSABKAkSNAoGcmVhc29uGAYgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24ihAEKC0Nhc2VPdmVyZHVlEg8KB2Nhc2VfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIaChJjb21taXR0ZWRfZGVhZGxpbmUYAyABKAkSNwoMcGVuZGluZ19zdGVwGAQgASgOMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHByb3ZhbFN0ZXAigAEKFkNhc2VBcHBsaWNhdGlvbkFtZW5kZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkZXNjcmlwdGlvbhgCIAEoCRJAChJtYXRlcmlhbHNfcmVjZWl2ZWQYAyADKAsyJC5zYW5nZXlpcGkuY2FzZXMudjEuUmVjZWl2ZWRNYXRlcmlhbCKrAQoXQ2FzZURlYWRsaW5lQXBwcm9hY2hpbmcSDwoHY2FzZV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhoKEmNvbW1pdHRlZF9kZWFkbGluZRgDIAEoCRIZChF3b3JraW5nX2RheXNfbGVmdBgEIAEoDRI3CgxwZW5kaW5nX3N0ZXAYBSABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcCKiAQoWRm9yYmlkZGVuQ2hhcmdlUmVmdXNlZBIPCgdjYXNlX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSMwoGY2hhcmdlGAMgASgOMiMuc2FuZ2V5aXBpLmNhc2VzLnYxLkZvcmJpZGRlbkNoYXJnZRITCgtkZXNjcmlwdGlvbhgEIAEoCRIcChRhdHRlbXB0ZWRfYnlfdXNlcl9pZBgFIAEoCSKRAQoOQ2FzZVJlYXNzaWduZWQSDwoHY2FzZV9pZBgBIAEoCRIUCgxmcm9tX3VzZXJfaWQYAiABKAkSEgoKdG9fdXNlcl9pZBgDIAEoCRI2CgZyZWFzb24YBCABKA4yJi5zYW5nZXlpcGkuY2FzZXMudjEuUmVhc3NpZ25tZW50UmVhc29uEgwKBG5vdGUYBSABKAkiVgoSSGFuZGxlckJhY2t1cE5hbWVkEg8KB3VuaXRfaWQYASABKAkSFwoPaGFuZGxlcl91c2VyX2lkGAIgASgJEhYKDmJhY2t1cF91c2VyX2lkGAMgASgJIp4BCh9Db21taXRtZW50VmVyaWZpY2F0aW9uUmVxdWVzdGVkEg8KB2Nhc2VfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIPCgdpdGVtX2lkGAMgASgJEjQKCWFwcGxpY2FudBgEIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEhIKCmRlY2lkZWRfb24YBSABKAkiRgoPRGVjaXNpb25SZXZva2VkEg8KB2Nhc2VfaWQYASABKAkSDgoGcmVhc29uGAIgASgJEhIKCmZpbmRpbmdfaWQYAyABKAkqSgoHQ2hhbm5lbBIXChNDSEFOTkVMX1VOU1BFQ0lGSUVEEAASEgoOQ0hBTk5FTF9XSU5ET1cQARISCg5DSEFOTkVMX09OTElORRACKlAKCERlY2lzaW9uEhgKFERFQ0lTSU9OX1VOU1BFQ0lGSUVEEAASFQoRREVDSVNJT05fQVBQUk9WRUQQARITCg9ERUNJU0lPTl9ERU5JRUQQAipqCgxEb2N1bWVudEtpbmQSHQoZRE9DVU1FTlRfS0lORF9VTlNQRUNJRklFRBAAEhoKFkRPQ1VNRU5UX0tJTkRfQVBQUk9WQUwQARIfChtET0NVTUVOVF9LSU5EX0RFTklBTF9OT1RJQ0UQAiqKAQoORGVsaXZlcnlNZXRob2QSHwobREVMSVZFUllfTUVUSE9EX1VOU1BFQ0lGSUVEEAASHQoZREVMSVZFUllfTUVUSE9EX0lOX1BFUlNPThABEhgKFERFTElWRVJZX01FVEhPRF9QT1NUEAISHgoaREVMSVZFUllfTUVUSE9EX0VMRUNUUk9OSUMQAyq6AgoQU3VzcGVuc2lvblJlYXNvbhIhCh1TVVNQRU5TSU9OX1JFQVNPTl9VTlNQRUNJRklFRBAAEh0KGVNVU1BFTlNJT05fUkVBU09OX0hFQVJJTkcQARIcChhTVVNQRU5TSU9OX1JFQVNPTl9URU5ERVIQAhIdChlTVVNQRU5TSU9OX1JFQVNPTl9BVUNUSU9OEAMSIAocU1VTUEVOU0lPTl9SRUFTT05fSU5TUEVDVElPThAEEh0KGVNVU1BFTlNJT05fUkVBU09OX1RFU1RJTkcQBRIgChxTVVNQRU5TSU9OX1JFQVNPTl9RVUFSQU5USU5FEAYSHwobU1VTUEVOU0lPTl9SRUFTT05fQVBQUkFJU0FMEAcSIwofU1VTUEVOU0lPTl9SRUFTT05fRVhQRVJUX1JFVklFVxAIKqEBCg9Gb3JiaWRkZW5DaGFyZ2USIAocRk9SQklEREVOX0NIQVJHRV9VTlNQRUNJRklFRBAAEiEKHUZPUkJJRERFTl9DSEFSR0VfRVhQRURJVEVfRkVFEAESIAocRk9SQklEREVOX0NIQVJHRV9TRVJWSUNFX0ZFRRACEicKI0ZPUkJJRERFTl9DSEFSR0VfQURERURfUFJFQ09ORElUSU9OEAMqfAoSUmVhc3NpZ25tZW50UmVhc29uEiMKH1JFQVNTSUdOTUVOVF9SRUFTT05fVU5TUEVDSUZJRUQQABIfChtSRUFTU0lHTk1FTlRfUkVBU09OX0FCU0VOQ0UQARIgChxSRUFTU0lHTk1FTlRfUkVBU09OX0hBTkRPVkVSEAJiBnByb3RvMw", [file_sangeyipi_common_v1_common]);
 
 /**
  * A material as handed in at receipt.
@@ -171,6 +171,56 @@ export type CaseReceived = Message<"sangeyipi.cases.v1.CaseReceived"> & {
    * @generated from field: bool commitment_signed = 10;
    */
   commitmentSigned: boolean;
+
+  /**
+   * Id of the staff member who first took the applicant's matter (首问负责); responsible until a
+   * recorded handover.
+   *
+   * @generated from field: string first_asked_user_id = 11;
+   */
+  firstAskedUserId: string;
+
+  /**
+   * The approval steps of the item at receipt, in order (one to three), from the local catalog copy.
+   *
+   * @generated from field: repeated sangeyipi.common.v1.ApprovalStep approval_steps = 12;
+   */
+  approvalSteps: ApprovalStep[];
+
+  /**
+   * True when the item is decided on the spot (即办件 / 当场办结): decision and document in the same visit.
+   *
+   * @generated from field: bool immediate = 13;
+   */
+  immediate: boolean;
+
+  /**
+   * Revision of the published catalog item the case was received under.
+   *
+   * @generated from field: uint32 item_revision = 14;
+   */
+  itemRevision: number;
+
+  /**
+   * Statutory time limit of the item at receipt, in working days (0 when none).
+   *
+   * @generated from field: uint32 statutory_limit_days = 15;
+   */
+  statutoryLimitDays: number;
+
+  /**
+   * Committed time limit of the item at receipt, in working days (0 for immediate items).
+   *
+   * @generated from field: uint32 committed_limit_days = 16;
+   */
+  committedLimitDays: number;
+
+  /**
+   * Date of receipt (YYYY-MM-DD, Asia/Shanghai).
+   *
+   * @generated from field: string received_on = 17;
+   */
+  receivedOn: string;
 };
 
 /**
@@ -430,6 +480,13 @@ export type CaseDecided = Message<"sangeyipi.cases.v1.CaseDecided"> & {
    * @generated from field: bool decided_on_the_spot = 6;
    */
   decidedOnTheSpot: boolean;
+
+  /**
+   * For an immediate item not decided during the visit: why not. Empty otherwise.
+   *
+   * @generated from field: string not_on_the_spot_reason = 7;
+   */
+  notOnTheSpotReason: string;
 };
 
 /**
@@ -556,6 +613,13 @@ export type ClockSuspended = Message<"sangeyipi.cases.v1.ClockSuspended"> & {
    * @generated from field: bool applicant_notified = 4;
    */
   applicantNotified: boolean;
+
+  /**
+   * First day the clock stands still (YYYY-MM-DD, Asia/Shanghai).
+   *
+   * @generated from field: string suspended_on = 5;
+   */
+  suspendedOn: string;
 };
 
 /**
@@ -598,6 +662,20 @@ export type ClockResumed = Message<"sangeyipi.cases.v1.ClockResumed"> & {
    * @generated from field: string statutory_deadline = 4;
    */
   statutoryDeadline: string;
+
+  /**
+   * Last day the clock stood still (YYYY-MM-DD, Asia/Shanghai); the clock runs again the day after.
+   *
+   * @generated from field: string resumed_after = 5;
+   */
+  resumedAfter: string;
+
+  /**
+   * Why the clock had stopped (the reason of the suspension now ended).
+   *
+   * @generated from field: sangeyipi.cases.v1.SuspensionReason reason = 6;
+   */
+  reason: SuspensionReason;
 };
 
 /**
@@ -648,6 +726,312 @@ export type CaseOverdue = Message<"sangeyipi.cases.v1.CaseOverdue"> & {
  */
 export const CaseOverdueSchema: GenMessage<CaseOverdue> = /*@__PURE__*/
   messageDesc(file_sangeyipi_cases_v1_cases, 12);
+
+/**
+ * The applicant changed what is applied for (申请事项变更) before acceptance; a new one-time
+ * notification (一次告知) may then be given for the changed application.
+ *
+ * @generated from message sangeyipi.cases.v1.CaseApplicationAmended
+ */
+export type CaseApplicationAmended = Message<"sangeyipi.cases.v1.CaseApplicationAmended"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * What changed in the application.
+   *
+   * @generated from field: string description = 2;
+   */
+  description: string;
+
+  /**
+   * The materials handed in with the changed application.
+   *
+   * @generated from field: repeated sangeyipi.cases.v1.ReceivedMaterial materials_received = 3;
+   */
+  materialsReceived: ReceivedMaterial[];
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.CaseApplicationAmended.
+ * Use `create(CaseApplicationAmendedSchema)` to create a new message.
+ */
+export const CaseApplicationAmendedSchema: GenMessage<CaseApplicationAmended> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 13);
+
+/**
+ * The case's committed deadline is near (预警): at most the configured number of working days are
+ * left. Raised once per case and committed deadline, by the deadline scanner.
+ *
+ * @generated from message sangeyipi.cases.v1.CaseDeadlineApproaching
+ */
+export type CaseDeadlineApproaching = Message<"sangeyipi.cases.v1.CaseDeadlineApproaching"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Id of the service unit handling the case.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * The committed deadline (YYYY-MM-DD).
+   *
+   * @generated from field: string committed_deadline = 3;
+   */
+  committedDeadline: string;
+
+  /**
+   * Working days left until the deadline, the deadline day included.
+   *
+   * @generated from field: uint32 working_days_left = 4;
+   */
+  workingDaysLeft: number;
+
+  /**
+   * The approval step the case is waiting in.
+   *
+   * @generated from field: sangeyipi.common.v1.ApprovalStep pending_step = 5;
+   */
+  pendingStep: ApprovalStep;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.CaseDeadlineApproaching.
+ * Use `create(CaseDeadlineApproachingSchema)` to create a new message.
+ */
+export const CaseDeadlineApproachingSchema: GenMessage<CaseDeadlineApproaching> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 14);
+
+/**
+ * Someone tried to record a forbidden charge on a case; it was refused and is reported for
+ * supervision to act on.
+ *
+ * @generated from message sangeyipi.cases.v1.ForbiddenChargeRefused
+ */
+export type ForbiddenChargeRefused = Message<"sangeyipi.cases.v1.ForbiddenChargeRefused"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Id of the service unit handling the case.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * What was attempted.
+   *
+   * @generated from field: sangeyipi.cases.v1.ForbiddenCharge charge = 3;
+   */
+  charge: ForbiddenCharge;
+
+  /**
+   * The attempt as described by whoever recorded it (e.g. 加急办理费200元).
+   *
+   * @generated from field: string description = 4;
+   */
+  description: string;
+
+  /**
+   * Id of the user who tried to record it.
+   *
+   * @generated from field: string attempted_by_user_id = 5;
+   */
+  attemptedByUserId: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.ForbiddenChargeRefused.
+ * Use `create(ForbiddenChargeRefusedSchema)` to create a new message.
+ */
+export const ForbiddenChargeRefusedSchema: GenMessage<ForbiddenChargeRefused> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 15);
+
+/**
+ * The responsibility for an open case moved to another staff member; the clock keeps running.
+ *
+ * @generated from message sangeyipi.cases.v1.CaseReassigned
+ */
+export type CaseReassigned = Message<"sangeyipi.cases.v1.CaseReassigned"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Id of the staff member responsible until now.
+   *
+   * @generated from field: string from_user_id = 2;
+   */
+  fromUserId: string;
+
+  /**
+   * Id of the staff member responsible from now on.
+   *
+   * @generated from field: string to_user_id = 3;
+   */
+  toUserId: string;
+
+  /**
+   * Why it moved.
+   *
+   * @generated from field: sangeyipi.cases.v1.ReassignmentReason reason = 4;
+   */
+  reason: ReassignmentReason;
+
+  /**
+   * Free-text note, e.g. who was absent.
+   *
+   * @generated from field: string note = 5;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.CaseReassigned.
+ * Use `create(CaseReassignedSchema)` to create a new message.
+ */
+export const CaseReassignedSchema: GenMessage<CaseReassigned> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 16);
+
+/**
+ * A unit named the backup (B角) who takes a handler's (A角) cases while they are away. The latest
+ * naming for a handler counts. Stream: one per unit and handler.
+ *
+ * @generated from message sangeyipi.cases.v1.HandlerBackupNamed
+ */
+export type HandlerBackupNamed = Message<"sangeyipi.cases.v1.HandlerBackupNamed"> & {
+  /**
+   * Id of the service unit.
+   *
+   * @generated from field: string unit_id = 1;
+   */
+  unitId: string;
+
+  /**
+   * Id of the handler (A角).
+   *
+   * @generated from field: string handler_user_id = 2;
+   */
+  handlerUserId: string;
+
+  /**
+   * Id of the named backup (B角).
+   *
+   * @generated from field: string backup_user_id = 3;
+   */
+  backupUserId: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.HandlerBackupNamed.
+ * Use `create(HandlerBackupNamedSchema)` to create a new message.
+ */
+export const HandlerBackupNamedSchema: GenMessage<HandlerBackupNamed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 17);
+
+/**
+ * A case decided on the applicant's written commitment (告知承诺) must be verified afterwards
+ * (事后核查): the task for supervision. The commitment is public from now on.
+ *
+ * @generated from message sangeyipi.cases.v1.CommitmentVerificationRequested
+ */
+export type CommitmentVerificationRequested = Message<"sangeyipi.cases.v1.CommitmentVerificationRequested"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Id of the service unit that decided.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 3;
+   */
+  itemId: string;
+
+  /**
+   * The applicant who signed the commitment.
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef applicant = 4;
+   */
+  applicant?: ApplicantRef | undefined;
+
+  /**
+   * Date of the decision (YYYY-MM-DD).
+   *
+   * @generated from field: string decided_on = 5;
+   */
+  decidedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.CommitmentVerificationRequested.
+ * Use `create(CommitmentVerificationRequestedSchema)` to create a new message.
+ */
+export const CommitmentVerificationRequestedSchema: GenMessage<CommitmentVerificationRequested> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 18);
+
+/**
+ * A decision was revoked (撤销), e.g. because verification found the written commitment false.
+ *
+ * @generated from message sangeyipi.cases.v1.DecisionRevoked
+ */
+export type DecisionRevoked = Message<"sangeyipi.cases.v1.DecisionRevoked"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Why.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+
+  /**
+   * Id of the supervision finding that caused it; empty when none.
+   *
+   * @generated from field: string finding_id = 3;
+   */
+  findingId: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.DecisionRevoked.
+ * Use `create(DecisionRevokedSchema)` to create a new message.
+ */
+export const DecisionRevokedSchema: GenMessage<DecisionRevoked> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 19);
 
 /**
  * Where the application came in.
@@ -867,4 +1251,79 @@ export enum SuspensionReason {
  */
 export const SuspensionReasonSchema: GenEnum<SuspensionReason> = /*@__PURE__*/
   enumDesc(file_sangeyipi_cases_v1_cases, 4);
+
+/**
+ * A charge the reform forbids (不得收取"加急费""服务费"或变相增设前置条件).
+ *
+ * @generated from enum sangeyipi.cases.v1.ForbiddenCharge
+ */
+export enum ForbiddenCharge {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: FORBIDDEN_CHARGE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 加急费: a fee for faster handling.
+   *
+   * @generated from enum value: FORBIDDEN_CHARGE_EXPEDITE_FEE = 1;
+   */
+  EXPEDITE_FEE = 1,
+
+  /**
+   * 服务费: a service fee added in the name of the reform.
+   *
+   * @generated from enum value: FORBIDDEN_CHARGE_SERVICE_FEE = 2;
+   */
+  SERVICE_FEE = 2,
+
+  /**
+   * 增设前置条件: a precondition added in the name of the reform.
+   *
+   * @generated from enum value: FORBIDDEN_CHARGE_ADDED_PRECONDITION = 3;
+   */
+  ADDED_PRECONDITION = 3,
+}
+
+/**
+ * Describes the enum sangeyipi.cases.v1.ForbiddenCharge.
+ */
+export const ForbiddenChargeSchema: GenEnum<ForbiddenCharge> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_cases_v1_cases, 5);
+
+/**
+ * Why the responsibility for a case moved.
+ *
+ * @generated from enum sangeyipi.cases.v1.ReassignmentReason
+ */
+export enum ReassignmentReason {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: REASSIGNMENT_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The responsible handler was marked absent; the case went to their named backup (AB角).
+   *
+   * @generated from enum value: REASSIGNMENT_REASON_ABSENCE = 1;
+   */
+  ABSENCE = 1,
+
+  /**
+   * A recorded handover of the first-asked responsibility (首问负责).
+   *
+   * @generated from enum value: REASSIGNMENT_REASON_HANDOVER = 2;
+   */
+  HANDOVER = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.cases.v1.ReassignmentReason.
+ */
+export const ReassignmentReasonSchema: GenEnum<ReassignmentReason> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_cases_v1_cases, 6);
 
