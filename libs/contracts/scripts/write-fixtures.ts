@@ -292,6 +292,23 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     reason: '事后核查发现申请人承诺的经营场所条件不实',
     findingId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e',
   },
+  'cases.AssistanceRequested': {
+    caseId,
+    requestId: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f',
+    fromUnitId: unit,
+    toUnitId: 'unit-310115-ghj',
+    question: '拟经营场所是否符合规划用途',
+    limitDays: 5,
+    dueOn: '2017-10-23',
+  },
+  'cases.AssistanceAnswered': {
+    caseId,
+    requestId: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f',
+    unitId: 'unit-310115-ghj',
+    opinion: '符合规划用途',
+    answeredByUserId: 'user-5b6c',
+    answeredOn: '2017-10-19',
+  },
 
   'projects.ProjectListed': {
     projectId: '4c3b2a19-0817-4f6e-8d5c-4b3a29180716',

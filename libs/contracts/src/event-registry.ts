@@ -56,6 +56,8 @@ export const EVENT_SCHEMAS = {
   'cases.HandlerBackupNamed': cases.HandlerBackupNamedSchema,
   'cases.CommitmentVerificationRequested': cases.CommitmentVerificationRequestedSchema,
   'cases.DecisionRevoked': cases.DecisionRevokedSchema,
+  'cases.AssistanceRequested': cases.AssistanceRequestedSchema,
+  'cases.AssistanceAnswered': cases.AssistanceAnsweredSchema,
 
   'projects.ProjectListed': projects.ProjectListedSchema,
   'projects.MilestoneReached': projects.MilestoneReachedSchema,

@@ -1,9 +1,73 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule } from '@sangeyipi/platform';
+import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { AcceptCaseHandler } from './case/accept-case/accept-case.handler';
+import { AnswerAssistanceHandler } from './case/answer-assistance/answer-assistance.handler';
+import { RequestAssistanceHandler } from './case/request-assistance/request-assistance.handler';
+import { AttemptChargeHandler } from './case/attempt-charge/attempt-charge.handler';
+import { AmendApplicationHandler } from './case/amend-application/amend-application.handler';
+import { CaseRuleFilter } from './case/case-rule.filter';
+import { CaseHttpController } from './case/case.http.controller';
+import { CaseStreams } from './case/case.streams';
+import { CompleteStepHandler } from './case/complete-step/complete-step.handler';
+import { DeliverDocumentHandler } from './case/deliver-document/deliver-document.handler';
+import { HandOverCaseHandler } from './case/hand-over-case/hand-over-case.handler';
+import { IssueDocumentHandler } from './case/issue-document/issue-document.handler';
+import { ReceiveCaseHandler } from './case/receive-case/receive-case.handler';
+import { RefuseAcceptanceHandler } from './case/refuse-acceptance/refuse-acceptance.handler';
+import { RequestSupplementHandler } from './case/request-supplement/request-supplement.handler';
+import { ResumeClockHandler } from './case/resume-clock/resume-clock.handler';
+import { SuspendClockHandler } from './case/suspend-clock/suspend-clock.handler';
+import { CaseSummaryQueries } from './case-summary/case-summary.queries';
+import { CaseSummaryRunner } from './case-summary/case-summary.runner';
+import { CatalogCopyQueries } from './catalog-copy/catalog-copy.queries';
+import { CatalogEventsConsumer } from './catalog-copy/catalog-events.consumer';
+import { PublicCommitmentsHttpController } from './commitment/public-commitments.http.controller';
+import { SUPERVISION_EVENTS_CONSUMER } from './commitment/supervision-events.consumer';
+import { CasesConfig } from './config/cases-config.schema';
+import { HandlerBackupHttpController } from './handler-backup/handler-backup.http.controller';
+import { MarkAbsentHandler } from './handler-backup/mark-absent/mark-absent.handler';
+import { NameBackupHandler } from './handler-backup/name-backup/name-backup.handler';
+import { CaseDeadlineScanner } from './deadline-scanner/case-deadline.scanner';
+import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-create-cases-read-models.migration';
 
 /** Composition root of the cases service. */
 @Module({
-  imports: [PlatformModule.forService({ name: 'cases', ...BACKBONE_DATABASE }), EventBackboneModule.forService({ context: 'cases' })],
+  imports: [
+    PlatformModule.forService({
+      name: 'cases',
+      config: CasesConfig,
+      ...BACKBONE_DATABASE,
+      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000],
+    }),
+    EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER] }),
+  ],
+  controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController],
+  providers: [
+    { provide: APP_FILTER, useClass: CaseRuleFilter },
+    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
+    CaseStreams,
+    CatalogCopyQueries,
+    CaseSummaryQueries,
+    CaseSummaryRunner,
+    CaseDeadlineScanner,
+    ReceiveCaseHandler,
+    AmendApplicationHandler,
+    RequestSupplementHandler,
+    AcceptCaseHandler,
+    RefuseAcceptanceHandler,
+    CompleteStepHandler,
+    IssueDocumentHandler,
+    DeliverDocumentHandler,
+    SuspendClockHandler,
+    ResumeClockHandler,
+    AttemptChargeHandler,
+    HandOverCaseHandler,
+    RequestAssistanceHandler,
+    AnswerAssistanceHandler,
+    NameBackupHandler,
+    MarkAbsentHandler,
+  ],
 })
 export class CasesModule {}

@@ -1,0 +1,11 @@
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CaseCommandDto } from '../case-command.dto';
+
+/** IssueDocument: the licence or denial notice is issued (制证). */
+export class IssueDocumentDto extends CaseCommandDto {
+  /** Document number (文号 / 证照编号). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  documentNumber!: string;
+}

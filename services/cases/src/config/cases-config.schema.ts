@@ -1,0 +1,29 @@
+import { ConfigVariable, ServiceConfig } from '@sangeyipi/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** The cases service's own environment variables, beside those every service reads. */
+export class CasesConfig extends ServiceConfig {
+  @ConfigVariable('working days left at or below which a case shows the yellow deadline light, e.g. 2')
+  @IsOptional()
+  @Max(30, { message: 'must be at most 30' })
+  @Min(0, { message: 'must be at least 0' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly CASES_DEADLINE_WARNING_DAYS: number = 2;
+
+  @ConfigVariable('milliseconds between case-summary updates from the event log, e.g. 100')
+  @IsOptional()
+  @Max(1_000, { message: 'must be at most 1000' })
+  @Min(10, { message: 'must be at least 10' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly CASES_PROJECTION_POLL_MS: number = 100;
+
+  @ConfigVariable('milliseconds between deadline scans (warnings and overdue events), e.g. 60000; 0 turns the scanner off')
+  @IsOptional()
+  @Min(0, { message: 'must be at least 0' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly CASES_DEADLINE_SCAN_MS: number = 60_000;
+}

@@ -1,0 +1,10 @@
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+/** NameBackup: the unit names who handles a staff member's cases when they are away (AB角). */
+export class NameBackupDto {
+  /** User id of the backup (B角), a staff member of the same unit. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  backupUserId!: string;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, signTestToken } from '@sangeyipi/testing';
+import { publishedItem, startCases, type CasesUnderTest } from './cases-test-kit';
+
+const UNIT = `unit-${randomUUID().slice(0, 8)}`;
+const ITEM = randomUUID();
+
+/** Every role of the platform in the case's unit (region 310101), plus staff of another unit. */
+const PEOPLE = {
+  applicant: { roles: ['applicant'] },
+  clerk: { roles: ['clerk'], unitId: UNIT },
+  reviewer: { roles: ['reviewer'], unitId: UNIT },
+  decider: { roles: ['decider'], unitId: UNIT },
+  unit_admin: { roles: ['unit_admin'], unitId: UNIT },
+  reform_office: { roles: ['reform_office'], regionCode: '310000' },
+  supervisor: { roles: ['supervisor'], regionCode: '310101' },
+  auditor: { roles: ['auditor'] },
+  operations_admin: { roles: ['operations_admin'] },
+  other_unit_clerk: { roles: ['clerk'], unitId: 'unit-other', regionCode: '310104' },
+  other_unit_reviewer: { roles: ['reviewer'], unitId: 'unit-other', regionCode: '310104' },
+  other_unit_decider: { roles: ['decider'], unitId: 'unit-other', regionCode: '310104' },
+  other_unit_admin: { roles: ['unit_admin'], unitId: 'unit-other', regionCode: '310104' },
+  other_district_supervisor: { roles: ['supervisor'], regionCode: '310104' },
+} as const;
+type Person = keyof typeof PEOPLE;
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  path: (caseId: string) => string;
+  body?: object;
+  allowed: Person[];
+}
+
+const decision = { outcome: 'DECISION_APPROVED', reasons: ['符合条件'], legalBasis: '第三十八条' };
+const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'receive',
+    method: 'POST',
+    path: () => '/cases',
+    body: { itemId: ITEM, applicant: { kind: 'APPLICANT_KIND_PERSON', applicantId: 'a-1' }, channel: 'CHANNEL_WINDOW', materials: [], badge: 'B' },
+    allowed: ['clerk'],
+  },
+  { name: 'read', method: 'GET', path: (id) => `/cases/${id}`, allowed: ['clerk', 'reviewer', 'decider', 'unit_admin', 'reform_office', 'supervisor', 'auditor'] },
+  { name: 'amend', method: 'POST', path: (id) => `/cases/${id}/amendments`, body: { description: '变更', materials: [] }, allowed: ['clerk'] },
+  { name: 'supplement', method: 'POST', path: (id) => `/cases/${id}/supplement-requests`, body: { missingMaterials: [{ materialId: 'M', name: 'n', reason: 'r' }] }, allowed: ['clerk'] },
+  { name: 'refuse acceptance', method: 'POST', path: (id) => `/cases/${id}/acceptance-refusal`, body: { reason: 'r', legalBasis: 'b' }, allowed: ['clerk'] },
+  { name: 'accept', method: 'POST', path: (id) => `/cases/${id}/acceptance`, body: {}, allowed: ['clerk'] },
+  { name: 'step 承办', method: 'POST', path: (id) => `/cases/${id}/steps`, body: { step: 'APPROVAL_STEP_HANDLE', badge: 'B', opinion: '' }, allowed: ['clerk'] },
+  { name: 'step 审核', method: 'POST', path: (id) => `/cases/${id}/steps`, body: { step: 'APPROVAL_STEP_REVIEW', badge: 'B', opinion: '' }, allowed: ['reviewer'] },
+  { name: 'step 决定', method: 'POST', path: (id) => `/cases/${id}/steps`, body: { step: 'APPROVAL_STEP_DECIDE', badge: 'B', opinion: '', decision }, allowed: ['decider'] },
+  { name: 'suspend', method: 'POST', path: (id) => `/cases/${id}/suspensions`, body: { reason: 'SUSPENSION_REASON_TESTING', description: 'd', applicantNotified: true }, allowed: ['clerk'] },
+  { name: 'resume', method: 'POST', path: (id) => `/cases/${id}/resumption`, body: {}, allowed: ['clerk'] },
+  { name: 'issue document', method: 'POST', path: (id) => `/cases/${id}/documents`, body: { documentNumber: 'N' }, allowed: ['clerk'] },
+  { name: 'deliver', method: 'POST', path: (id) => `/cases/${id}/deliveries`, body: { documentId: 'doc', method: 'DELIVERY_METHOD_POST' }, allowed: ['clerk'] },
+  { name: 'forbidden charge', method: 'POST', path: (id) => `/cases/${id}/charges`, body: { charge: 'FORBIDDEN_CHARGE_EXPEDITE_FEE', description: '加急费' }, allowed: ['clerk'] },
+  { name: 'handover', method: 'POST', path: (id) => `/cases/${id}/handover`, body: { toUserId: 'someone', note: 'n' }, allowed: ['clerk', 'unit_admin'] },
+  { name: 'ask assistance', method: 'POST', path: (id) => `/cases/${id}/assistance-requests`, body: { toUnitId: 'unit-x', question: 'q', limitDays: 5 }, allowed: ['clerk'] },
+  { name: 'name backup', method: 'PUT', path: () => `/units/${UNIT}/handlers/h-1/backup`, body: { backupUserId: 'h-2' }, allowed: ['unit_admin'] },
+  { name: 'mark absent', method: 'POST', path: () => `/units/${UNIT}/handlers/h-1/absence`, allowed: ['unit_admin'] },
+];
+
+describe('permission matrix: every endpoint × every role, staff of another unit included', () => {
+  let t: CasesUnderTest;
+  const tokens = {} as Record<Person, string>;
+  let caseId: string;
+
+  beforeAll(async () => {
+    t = await startCases('2025-11-03T02:00:00Z');
+    for (const [person, claims] of Object.entries(PEOPLE)) {
+      tokens[person as Person] = await signTestToken({ userId: `m-${person}`, regionCode: '310101', ...claims, roles: [...claims.roles] });
+    }
+    await t.publishCatalogEvent('catalog.CatalogItemPublished', `item-${ITEM}`, 1, publishedItem(ITEM, UNIT));
+    const receive = ENDPOINTS[0];
+    const received = await eventually(async () => {
+      const answer = await t.call('POST', '/cases', tokens.clerk, receive.body);
+      return answer.status === 201 ? answer : undefined;
+    });
+    caseId = received?.body.caseId;
+  });
+  afterAll(() => t?.close());
+
+  it.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', async (_name, endpoint) => {
+    const outcomes: Record<string, number> = {};
+    for (const person of Object.keys(PEOPLE) as Person[]) {
+      outcomes[person] = (await t.call(endpoint.method, endpoint.path(caseId), tokens[person], endpoint.body)).status;
+    }
+    const forbidden = Object.keys(PEOPLE).filter((person) => !endpoint.allowed.includes(person as Person));
+    // Allowed people are never refused for who they are (the case's state may still refuse: 409/422).
+    expect(Object.fromEntries(endpoint.allowed.map((p) => [p, outcomes[p] === 403 || outcomes[p] === 401]))).toEqual(
+      Object.fromEntries(endpoint.allowed.map((p) => [p, false])),
+    );
+    expect(Object.fromEntries(forbidden.map((p) => [p, outcomes[p]]))).toEqual(Object.fromEntries(forbidden.map((p) => [p, 403])));
+  });
+
+  it('lets the applicant read their own case only, and everyone list “my cases”', async () => {
+    const own = await signTestToken({ userId: 'a-1', roles: ['applicant'] });
+    expect((await t.call('GET', `/cases/${caseId}`, own)).status).toBe(200);
+    for (const person of Object.keys(PEOPLE) as Person[]) expect((await t.call('GET', '/cases/mine', tokens[person])).status).toBe(200);
+  });
+});
