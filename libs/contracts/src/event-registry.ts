@@ -58,6 +58,9 @@ export const EVENT_SCHEMAS = {
   'cases.DecisionRevoked': cases.DecisionRevokedSchema,
   'cases.AssistanceRequested': cases.AssistanceRequestedSchema,
   'cases.AssistanceAnswered': cases.AssistanceAnsweredSchema,
+  'cases.ConsultationRecorded': cases.ConsultationRecordedSchema,
+  'cases.OnlineApplicationSubmitted': cases.OnlineApplicationSubmittedSchema,
+  'cases.OnlinePreReviewPassed': cases.OnlinePreReviewPassedSchema,
 
   'projects.ProjectListed': projects.ProjectListedSchema,
   'projects.MilestoneReached': projects.MilestoneReachedSchema,

@@ -10,6 +10,8 @@ import { AmendApplicationHandler } from './case/amend-application/amend-applicat
 import { CaseRuleFilter } from './case/case-rule.filter';
 import { CaseHttpController } from './case/case.http.controller';
 import { CaseStreams } from './case/case.streams';
+import { OnlineApplicationHttpController } from './case/online-application/online-application.http.controller';
+import { OnlineApplicationHandler } from './case/online-application/online-application.handler';
 import { CompleteStepHandler } from './case/complete-step/complete-step.handler';
 import { DeliverDocumentHandler } from './case/deliver-document/deliver-document.handler';
 import { HandOverCaseHandler } from './case/hand-over-case/hand-over-case.handler';
@@ -26,6 +28,9 @@ import { CatalogEventsConsumer } from './catalog-copy/catalog-events.consumer';
 import { PublicCommitmentsHttpController } from './commitment/public-commitments.http.controller';
 import { SUPERVISION_EVENTS_CONSUMER } from './commitment/supervision-events.consumer';
 import { CasesConfig } from './config/cases-config.schema';
+import { ConsultationHttpController } from './consultation/consultation.http.controller';
+import { ConsultationQueries } from './consultation/consultation.queries';
+import { RecordConsultationHandler } from './consultation/record-consultation/record-consultation.handler';
 import { HandlerBackupHttpController } from './handler-backup/handler-backup.http.controller';
 import { MarkAbsentHandler } from './handler-backup/mark-absent/mark-absent.handler';
 import { NameBackupHandler } from './handler-backup/name-backup/name-backup.handler';
@@ -43,7 +48,7 @@ import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-c
     }),
     EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER] }),
   ],
-  controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController],
+  controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController, ConsultationHttpController, OnlineApplicationHttpController],
   providers: [
     { provide: APP_FILTER, useClass: CaseRuleFilter },
     { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
@@ -68,6 +73,9 @@ import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-c
     AnswerAssistanceHandler,
     NameBackupHandler,
     MarkAbsentHandler,
+    RecordConsultationHandler,
+    OnlineApplicationHandler,
+    ConsultationQueries,
   ],
 })
 export class CasesModule {}

@@ -69,6 +69,19 @@ export type CaseCommand =
       /** The applicant signed a written commitment that the conditions are met (告知承诺). */
       commitmentSigned?: boolean;
     }
+  /** 网上申报 by the applicant: the case starts online, before any window. */
+  | {
+      type: 'SubmitOnline';
+      caseId: string;
+      item: ItemTerms;
+      applicant: { kind: ApplicantKind; applicantId: string };
+      materials: ReceivedMaterial[];
+      today: string;
+    }
+  /** 网上预审 found the online application complete (materials missing: RequestSupplement, 一次告知). */
+  | { type: 'PassPreReview'; userId: string; today: string }
+  /** The applicant came to the window after a passed pre-review: received (voucher) and accepted on the spot. */
+  | { type: 'AcceptAtWindow'; receiptVoucherNumber: string; noticeNumber: string; staff: Staff; today: string }
   | { type: 'AmendApplication'; description: string; materials: ReceivedMaterial[] }
   | { type: 'RequestSupplement'; noticeNumber: string; missingMaterials: MissingMaterial[] }
   | { type: 'AcceptCase'; noticeNumber: string; today: string }
@@ -104,6 +117,8 @@ export type CaseCommand =
 
 export type CaseStatus =
   | 'none'
+  | 'submitted-online' // 网上申报: waiting for pre-review (or for the applicant's amendment after 一次告知)
+  | 'pre-reviewed' // 网上预审 passed: waiting for the applicant at the window
   | 'received' // 收件: waiting for acceptance or supplement
   | 'awaiting-supplement' // 一次告知 given
   | 'refused' // 不予受理
@@ -127,6 +142,9 @@ export interface CaseState {
   applicant: { kind: ApplicantKind; applicantId: string };
   /** 告知承诺: decided on the applicant's written commitment, verified afterwards. */
   commitmentSigned: boolean;
+  /** Materials submitted online, received at the window after a passed pre-review. */
+  materialsSubmitted: ReceivedMaterial[];
+  itemRevision: number;
   /** 首问负责: the staff member who first took the matter. */
   firstAskedUserId: string;
   /** Who is responsible now: the first-asked, until a recorded handover or an AB角 reassignment. */
@@ -163,6 +181,8 @@ export const INITIAL_STATE: CaseState = {
   applicantId: '',
   applicant: { kind: 'APPLICANT_KIND_PERSON', applicantId: '' },
   commitmentSigned: false,
+  materialsSubmitted: [],
+  itemRevision: 0,
   firstAskedUserId: '',
   responsibleUserId: '',
   receivedOn: '',
@@ -185,6 +205,8 @@ export const INITIAL_STATE: CaseState = {
 };
 
 export type CaseAction =
+  | 'pre-review'
+  | 'accept-at-window'
   | 'amend-application'
   | 'request-supplement'
   | 'accept'
@@ -198,6 +220,12 @@ export type CaseAction =
 /** What may be done next, derived from the state alone (shown to staff; checked by decide). */
 export function allowedActions(state: CaseState): CaseAction[] {
   switch (state.status) {
+    case 'submitted-online':
+      return state.supplementRequests === 0 || state.amendedSinceSupplement
+        ? ['amend-application', 'pre-review', 'request-supplement']
+        : ['amend-application'];
+    case 'pre-reviewed':
+      return ['accept-at-window'];
     case 'received':
       return state.supplementRequests === 0
         ? ['amend-application', 'request-supplement', 'accept', 'refuse-acceptance']
@@ -266,12 +294,69 @@ export function decide(command: CaseCommand, state: CaseState, { calendar }: Dec
       ];
     }
 
+    case 'SubmitOnline': {
+      if (state.status !== 'none') refuse('case-already-exists', `case ${command.caseId} already exists`, true);
+      const { item } = command;
+      if (item.approvalSteps.length < 1 || item.approvalSteps.length > 3) {
+        refuse('invalid-item', `item ${item.itemId} has ${item.approvalSteps.length} approval steps; one to three are allowed`);
+      }
+      return [
+        {
+          type: 'cases.OnlineApplicationSubmitted',
+          data: {
+            caseId: command.caseId,
+            itemId: item.itemId,
+            itemRevision: item.revision,
+            unitId: item.unitId,
+            applicant: command.applicant,
+            materialsSubmitted: command.materials,
+            approvalSteps: item.approvalSteps,
+            immediate: item.immediate,
+            statutoryLimitDays: item.statutoryLimitDays,
+            committedLimitDays: item.immediate ? 0 : item.committedLimitDays,
+            submittedOn: command.today,
+          },
+        },
+      ];
+    }
+
+    case 'PassPreReview':
+      requireAction(state, 'pre-review', true);
+      return [{ type: 'cases.OnlinePreReviewPassed', data: { caseId, reviewedByUserId: command.userId, reviewedOn: command.today } }];
+
+    case 'AcceptAtWindow': {
+      requireAction(state, 'accept-at-window', true);
+      const received: CaseEvent = {
+        type: 'cases.CaseReceived',
+        data: {
+          caseId,
+          receiptVoucherNumber: command.receiptVoucherNumber,
+          itemId: state.itemId,
+          itemRevision: state.itemRevision,
+          unitId: state.unitId,
+          applicant: state.applicant,
+          channel: 'CHANNEL_ONLINE',
+          materialsReceived: state.materialsSubmitted,
+          handlerBadge: command.staff.badge,
+          firstAskedUserId: command.staff.userId,
+          approvalSteps: state.approvalSteps,
+          immediate: state.immediate,
+          statutoryLimitDays: state.statutoryLimitDays,
+          committedLimitDays: state.committedLimitDays,
+          receivedOn: command.today,
+          commitmentSigned: false,
+        },
+      };
+      const accepted = decide({ type: 'AcceptCase', noticeNumber: command.noticeNumber, today: command.today }, evolve(state, received), { calendar });
+      return [received, ...accepted];
+    }
+
     case 'AmendApplication':
       requireAction(state, 'amend-application');
       return [{ type: 'cases.CaseApplicationAmended', data: { caseId, description: command.description, materialsReceived: command.materials } }];
 
     case 'RequestSupplement': {
-      if (state.supplementRequests > 0 && !state.amendedSinceSupplement && ['received', 'awaiting-supplement'].includes(state.status)) {
+      if (state.supplementRequests > 0 && !state.amendedSinceSupplement && ['received', 'awaiting-supplement', 'submitted-online'].includes(state.status)) {
         refuse(
           'second-supplement-request',
           'the missing materials were already named in one notice (一次告知); a second request is allowed only after the application changed',
@@ -509,6 +594,26 @@ export function decide(command: CaseCommand, state: CaseState, { calendar }: Dec
 
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
+    case 'cases.OnlineApplicationSubmitted': {
+      const d = event.data;
+      return {
+        ...INITIAL_STATE,
+        status: 'submitted-online',
+        caseId: d.caseId,
+        unitId: d.unitId,
+        itemId: d.itemId,
+        itemRevision: d.itemRevision,
+        applicantId: d.applicant.applicantId,
+        applicant: d.applicant,
+        materialsSubmitted: d.materialsSubmitted,
+        immediate: d.immediate,
+        approvalSteps: d.approvalSteps,
+        statutoryLimitDays: d.statutoryLimitDays,
+        committedLimitDays: d.committedLimitDays,
+      };
+    }
+    case 'cases.OnlinePreReviewPassed':
+      return { ...state, status: 'pre-reviewed' };
     case 'cases.CaseReceived': {
       const d = event.data;
       return {
@@ -530,9 +635,19 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'cases.CaseApplicationAmended':
-      return { ...state, amendedSinceSupplement: state.supplementRequests > 0 };
+      return {
+        ...state,
+        amendedSinceSupplement: state.supplementRequests > 0,
+        materialsSubmitted: state.status === 'submitted-online' ? event.data.materialsReceived : state.materialsSubmitted,
+      };
     case 'cases.MaterialsSupplementRequested':
-      return { ...state, status: 'awaiting-supplement', supplementRequests: state.supplementRequests + 1, amendedSinceSupplement: false };
+      return {
+        ...state,
+        // Online, the notice goes to the applicant; the case stays in pre-review until they amend.
+        status: state.status === 'submitted-online' ? 'submitted-online' : 'awaiting-supplement',
+        supplementRequests: state.supplementRequests + 1,
+        amendedSinceSupplement: false,
+      };
     case 'cases.CaseAccepted':
       return {
         ...state,

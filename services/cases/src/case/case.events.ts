@@ -177,6 +177,30 @@ export interface AssistanceAnswered {
   data: { caseId: string; requestId: string; unitId: string; opinion: string; answeredByUserId: string; answeredOn: string };
 }
 
+/** 网上申报: the applicant submitted online; pre-review comes before the window. */
+export interface OnlineApplicationSubmitted {
+  type: 'cases.OnlineApplicationSubmitted';
+  data: {
+    caseId: string;
+    itemId: string;
+    itemRevision: number;
+    unitId: string;
+    applicant: { kind: ApplicantKind; applicantId: string };
+    materialsSubmitted: ReceivedMaterial[];
+    approvalSteps: ApprovalStep[];
+    immediate: boolean;
+    statutoryLimitDays: number;
+    committedLimitDays: number;
+    submittedOn: string;
+  };
+}
+
+/** 网上预审 passed: the application is complete; the applicant may come to the window. */
+export interface OnlinePreReviewPassed {
+  type: 'cases.OnlinePreReviewPassed';
+  data: { caseId: string; reviewedByUserId: string; reviewedOn: string };
+}
+
 export type CaseEvent =
   | CaseReceived
   | CaseApplicationAmended
@@ -196,6 +220,8 @@ export type CaseEvent =
   | CommitmentVerificationRequested
   | DecisionRevoked
   | AssistanceRequested
-  | AssistanceAnswered;
+  | AssistanceAnswered
+  | OnlineApplicationSubmitted
+  | OnlinePreReviewPassed;
 
 export type CaseEventType = CaseEvent['type'];

@@ -98,4 +98,77 @@ describe('permission matrix: every endpoint × every role, staff of another unit
     expect((await t.call('GET', `/cases/${caseId}`, own)).status).toBe(200);
     for (const person of Object.keys(PEOPLE) as Person[]) expect((await t.call('GET', '/cases/mine', tokens[person])).status).toBe(200);
   });
+
+  it('shows an applicant only their own cases: another applicant can neither read the case nor find it in “my cases”', async () => {
+    const own = await signTestToken({ userId: 'a-1', roles: ['applicant'] });
+    const stranger = await signTestToken({ userId: 'a-2', roles: ['applicant'] });
+    expect((await t.call('GET', `/cases/${caseId}`, stranger)).status).toBe(403);
+    const ownList = await eventually(async () => {
+      const list = (await t.call('GET', '/cases/mine', own)).body as { caseId: string; applicantId?: string }[];
+      return list.some((c) => c.caseId === caseId) ? list : undefined;
+    });
+    expect(ownList?.map((c) => c.caseId)).toContain(caseId);
+    const strangerList = (await t.call('GET', '/cases/mine', stranger)).body as { caseId: string }[];
+    expect(strangerList.map((c) => c.caseId)).not.toContain(caseId);
+  });
+
+  it('records consultations (咨询) as events and lists them for the unit only', async () => {
+    const asked = { topic: '食品经营许可需要哪些材料', itemId: ITEM, applicantRef: '91310101MA1FPX1234', answer: '申请书、营业执照、经营场所使用证明' };
+    const recorded = await t.call('POST', '/consultations', tokens.clerk, asked);
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ ...asked, unitId: UNIT, answeredByUserId: 'm-clerk', recordedOn: '2025-11-03' });
+    expect((await t.call('POST', '/consultations', tokens.reviewer, { topic: '能否网上办理', answer: '可以' })).body).toMatchObject({ itemId: '', applicantRef: '' });
+    expect((await t.call('POST', '/consultations', tokens.clerk, { topic: '无答复' })).status).toBe(400);
+    for (const person of ['applicant', 'supervisor', 'auditor', 'reform_office'] as const) {
+      expect((await t.call('POST', '/consultations', tokens[person], asked)).status).toBe(403);
+      expect((await t.call('GET', '/consultations', tokens[person])).status).toBe(403);
+    }
+    const own = (await t.call('GET', '/consultations', tokens.decider)).body as { consultationId: string; topic: string }[];
+    expect(own.map((c) => c.topic)).toEqual(['能否网上办理', asked.topic]);
+    expect(own[1].consultationId).toBe(recorded.body.consultationId);
+    expect((await t.call('GET', '/consultations', tokens.other_unit_clerk)).body).toEqual([]);
+  });
+
+  it('takes an online application through pre-review (one notice of missing materials) to acceptance at the window', async () => {
+    const applicant = await signTestToken({ userId: 'online-1', roles: ['applicant'] });
+    const stranger = await signTestToken({ userId: 'online-2', roles: ['applicant'] });
+    const materials = [{ materialId: 'M01', name: '食品经营许可申请书', copies: 1 }];
+    expect((await t.call('POST', '/online-applications', tokens.clerk, { itemId: ITEM, materials })).status).toBe(403);
+    const submitted = await t.call('POST', '/online-applications', applicant, { itemId: ITEM, materials });
+    expect(submitted.status).toBe(201);
+    const id: string = submitted.body.caseId;
+    expect((await t.call('GET', `/cases/${id}`, applicant)).body).toMatchObject({ status: 'submitted-online', receivedOn: '', allowedActions: ['amend-application', 'pre-review', 'request-supplement'] });
+    expect((await t.call('GET', `/cases/${id}`, stranger)).status).toBe(403);
+
+    const missing = { outcome: 'materials-missing', missingMaterials: [{ materialId: 'M02', name: '营业执照', reason: '未上传' }] };
+    expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.other_unit_clerk, missing)).status).toBe(403);
+    expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.clerk, missing)).status).toBe(200);
+    expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.clerk, missing)).body).toMatchObject({ code: 'second-supplement-request' });
+    expect((await t.call('POST', `/online-applications/${id}/window-acceptance`, tokens.clerk, { badge: 'HP-7' })).status).toBe(409);
+
+    const amendment = { description: '补传营业执照', materials: [...materials, { materialId: 'M02', name: '营业执照', copies: 1 }] };
+    expect((await t.call('POST', `/online-applications/${id}/amendments`, stranger, amendment)).status).toBe(403);
+    expect((await t.call('POST', `/online-applications/${id}/amendments`, applicant, amendment)).status).toBe(201);
+    expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.clerk, { outcome: 'complete' })).status).toBe(200);
+
+    const accepted = await t.call('POST', `/online-applications/${id}/window-acceptance`, tokens.clerk, { badge: 'HP-7' });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({ events: ['cases.CaseReceived', 'cases.CaseAccepted'], receiptVoucher: { receivedOn: '2025-11-03', handlerBadge: 'HP-7' } });
+    const view = (await t.call('GET', `/cases/${id}`, applicant)).body;
+    expect(view).toMatchObject({ status: 'in-progress', receivedOn: '2025-11-03', acceptedOn: '2025-11-03', firstAskedUserId: 'm-clerk', pendingStep: 'APPROVAL_STEP_HANDLE' });
+    const mine = await eventually(async () => {
+      const list = (await t.call('GET', '/cases/mine', applicant)).body as { caseId: string; status: string }[];
+      return list.find((c) => c.caseId === id && c.status === 'in-progress');
+    });
+    expect(mine).toBeDefined();
+    expect(((await t.call('GET', '/cases/mine', stranger)).body as { caseId: string }[]).map((c) => c.caseId)).not.toContain(id);
+  });
+
+  it('serves the published commitments (告知承诺) without any token at all', async () => {
+    const response = await fetch(`${t.service.url}/public/commitments?unitId=${UNIT}`);
+    expect(response.status).toBe(200);
+    expect(Array.isArray(await response.json())).toBe(true);
+    const anonymousCase = await fetch(`${t.service.url}/cases/${caseId}`);
+    expect(anonymousCase.status).toBe(401);
+  });
 });

@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/cases/v1/cases.proto.
  */
 export const file_sangeyipi_cases_v1_cases: GenFile = /*@__PURE__*/
-  fileDesc("Ch5zYW5nZXlpcGkvY2FzZXMvdjEvY2FzZXMucHJvdG8SEnNhbmdleWlwaS5jYXNlcy52MSJlChBSZWNlaXZlZE1hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGY29waWVzGAMgASgNEh4KFnJlcGxhY2VkX2J5X2NvbW1pdG1lbnQYBCABKAgiRAoPTWlzc2luZ01hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGcmVhc29uGAMgASgJIqgECgxDYXNlUmVjZWl2ZWQSDwoHY2FzZV9pZBgBIAEoCRIeChZyZWNlaXB0X3ZvdWNoZXJfbnVtYmVyGAIgASgJEg8KB2l0ZW1faWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRI0CglhcHBsaWNhbnQYBSABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhIsCgdjaGFubmVsGAYgASgOMhsuc2FuZ2V5aXBpLmNhc2VzLnYxLkNoYW5uZWwSQAoSbWF0ZXJpYWxzX3JlY2VpdmVkGAcgAygLMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlJlY2VpdmVkTWF0ZXJpYWwSFQoNaGFuZGxlcl9iYWRnZRgIIAEoCRIaChJyZWNlaXZlZF9ieV9iYWNrdXAYCSABKAgSGQoRY29tbWl0bWVudF9zaWduZWQYCiABKAgSGwoTZmlyc3RfYXNrZWRfdXNlcl9pZBgLIAEoCRI5Cg5hcHByb3ZhbF9zdGVwcxgMIAMoDjIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwcm92YWxTdGVwEhEKCWltbWVkaWF0ZRgNIAEoCBIVCg1pdGVtX3JldmlzaW9uGA4gASgNEhwKFHN0YXR1dG9yeV9saW1pdF9kYXlzGA8gASgNEhwKFGNvbW1pdHRlZF9saW1pdF9kYXlzGBAgASgNEhMKC3JlY2VpdmVkX29uGBEgASgJIp4BChxNYXRlcmlhbHNTdXBwbGVtZW50UmVxdWVzdGVkEg8KB2Nhc2VfaWQYASABKAkSFQoNbm90aWNlX251bWJlchgCIAEoCRI+ChFtaXNzaW5nX21hdGVyaWFscxgDIAMoCzIjLnNhbmdleWlwaS5jYXNlcy52MS5NaXNzaW5nTWF0ZXJpYWwSFgoOcmVxdWVzdF9udW1iZXIYBCABKA0ivwEKDENhc2VBY2NlcHRlZBIPCgdjYXNlX2lkGAEgASgJEhUKDW5vdGljZV9udW1iZXIYAiABKAkSEwoLYWNjZXB0ZWRfb24YAyABKAkSHAoUc3RhdHV0b3J5X2xpbWl0X2RheXMYBCABKA0SHAoUY29tbWl0dGVkX2xpbWl0X2RheXMYBSABKA0SGgoSY29tbWl0dGVkX2RlYWRsaW5lGAYgASgJEhoKEnN0YXR1dG9yeV9kZWFkbGluZRgHIAEoCSJkChVDYXNlQWNjZXB0YW5jZVJlZnVzZWQSDwoHY2FzZV9pZBgBIAEoCRIVCg1ub3RpY2VfbnVtYmVyGAIgASgJEg4KBnJlYXNvbhgDIAEoCRITCgtsZWdhbF9iYXNpcxgEIAEoCSKnAQoNU3RlcENvbXBsZXRlZBIPCgdjYXNlX2lkGAEgASgJEi8KBHN0ZXAYAiABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcBIVCg1hY3Rvcl91c2VyX2lkGAMgASgJEhMKC2FjdG9yX2JhZGdlGAQgASgJEg8KB29waW5pb24YBSABKAkSFwoPYWN0ZWRfYXNfYmFja3VwGAYgASgIIswBCgtDYXNlRGVjaWRlZBIPCgdjYXNlX2lkGAEgASgJEi4KCGRlY2lzaW9uGAIgASgOMhwuc2FuZ2V5aXBpLmNhc2VzLnYxLkRlY2lzaW9uEg8KB3JlYXNvbnMYAyADKAkSEwoLbGVnYWxfYmFzaXMYBCABKAkSGQoRd29ya2luZ19kYXlzX3VzZWQYBSABKA0SGwoTZGVjaWRlZF9vbl90aGVfc3BvdBgGIAEoCBIeChZub3Rfb25fdGhlX3Nwb3RfcmVhc29uGAcgASgJIpsBCg5Eb2N1bWVudElzc3VlZBIPCgdjYXNlX2lkGAEgASgJEhMKC2RvY3VtZW50X2lkGAIgASgJEi4KBGtpbmQYAyABKA4yIC5zYW5nZXlpcGkuY2FzZXMudjEuRG9jdW1lbnRLaW5kEhcKD2RvY3VtZW50X251bWJlchgEIAEoCRIaChJpc3N1ZWRfb25fdGhlX3Nwb3QYBSABKAgibQoRRG9jdW1lbnREZWxpdmVyZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkb2N1bWVudF9pZBgCIAEoCRIyCgZtZXRob2QYAyABKA4yIi5zYW5nZXlpcGkuY2FzZXMudjEuRGVsaXZlcnlNZXRob2QingEKDkNsb2NrU3VzcGVuZGVkEg8KB2Nhc2VfaWQYASABKAkSNAoGcmVhc29uGAIgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24SEwoLZGVzY3JpcHRpb24YAyABKAkSGgoSYXBwbGljYW50X25vdGlmaWVkGAQgASgIEhQKDHN1c3BlbmRlZF9vbhgFIAEoCSLEAQoMQ2xvY2tSZXN1bWVkEg8KB2Nhc2VfaWQYASABKAkSHgoWc3VzcGVuZGVkX3dvcmtpbmdfZGF5cxgCIAEoDRIaChJjb21taXR0ZWRfZGVhZGxpbmUYAyABKAkSGgoSc3RhdHV0b3J5X2RlYWRsaW5lGAQgASgJEhUKDXJlc3VtZWRfYWZ0ZXIYBSABKAkSNAoGcmVhc29uGAYgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24ihAEKC0Nhc2VPdmVyZHVlEg8KB2Nhc2VfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIaChJjb21taXR0ZWRfZGVhZGxpbmUYAyABKAkSNwoMcGVuZGluZ19zdGVwGAQgASgOMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHByb3ZhbFN0ZXAigAEKFkNhc2VBcHBsaWNhdGlvbkFtZW5kZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkZXNjcmlwdGlvbhgCIAEoCRJAChJtYXRlcmlhbHNfcmVjZWl2ZWQYAyADKAsyJC5zYW5nZXlpcGkuY2FzZXMudjEuUmVjZWl2ZWRNYXRlcmlhbCKrAQoXQ2FzZURlYWRsaW5lQXBwcm9hY2hpbmcSDwoHY2FzZV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhoKEmNvbW1pdHRlZF9kZWFkbGluZRgDIAEoCRIZChF3b3JraW5nX2RheXNfbGVmdBgEIAEoDRI3CgxwZW5kaW5nX3N0ZXAYBSABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcCKiAQoWRm9yYmlkZGVuQ2hhcmdlUmVmdXNlZBIPCgdjYXNlX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSMwoGY2hhcmdlGAMgASgOMiMuc2FuZ2V5aXBpLmNhc2VzLnYxLkZvcmJpZGRlbkNoYXJnZRITCgtkZXNjcmlwdGlvbhgEIAEoCRIcChRhdHRlbXB0ZWRfYnlfdXNlcl9pZBgFIAEoCSKRAQoOQ2FzZVJlYXNzaWduZWQSDwoHY2FzZV9pZBgBIAEoCRIUCgxmcm9tX3VzZXJfaWQYAiABKAkSEgoKdG9fdXNlcl9pZBgDIAEoCRI2CgZyZWFzb24YBCABKA4yJi5zYW5nZXlpcGkuY2FzZXMudjEuUmVhc3NpZ25tZW50UmVhc29uEgwKBG5vdGUYBSABKAkiVgoSSGFuZGxlckJhY2t1cE5hbWVkEg8KB3VuaXRfaWQYASABKAkSFwoPaGFuZGxlcl91c2VyX2lkGAIgASgJEhYKDmJhY2t1cF91c2VyX2lkGAMgASgJIp4BCh9Db21taXRtZW50VmVyaWZpY2F0aW9uUmVxdWVzdGVkEg8KB2Nhc2VfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIPCgdpdGVtX2lkGAMgASgJEjQKCWFwcGxpY2FudBgEIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEhIKCmRlY2lkZWRfb24YBSABKAkiRgoPRGVjaXNpb25SZXZva2VkEg8KB2Nhc2VfaWQYASABKAkSDgoGcmVhc29uGAIgASgJEhIKCmZpbmRpbmdfaWQYAyABKAkimgEKE0Fzc2lzdGFuY2VSZXF1ZXN0ZWQSDwoHY2FzZV9pZBgBIAEoCRISCgpyZXF1ZXN0X2lkGAIgASgJEhQKDGZyb21fdW5pdF9pZBgDIAEoCRISCgp0b191bml0X2lkGAQgASgJEhAKCHF1ZXN0aW9uGAUgASgJEhIKCmxpbWl0X2RheXMYBiABKA0SDgoGZHVlX29uGAcgASgJIo0BChJBc3Npc3RhbmNlQW5zd2VyZWQSDwoHY2FzZV9pZBgBIAEoCRISCgpyZXF1ZXN0X2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSDwoHb3BpbmlvbhgEIAEoCRIbChNhbnN3ZXJlZF9ieV91c2VyX2lkGAUgASgJEhMKC2Fuc3dlcmVkX29uGAYgASgJKkoKB0NoYW5uZWwSFwoTQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhIKDkNIQU5ORUxfV0lORE9XEAESEgoOQ0hBTk5FTF9PTkxJTkUQAipQCghEZWNpc2lvbhIYChRERUNJU0lPTl9VTlNQRUNJRklFRBAAEhUKEURFQ0lTSU9OX0FQUFJPVkVEEAESEwoPREVDSVNJT05fREVOSUVEEAIqagoMRG9jdW1lbnRLaW5kEh0KGURPQ1VNRU5UX0tJTkRfVU5TUEVDSUZJRUQQABIaChZET0NVTUVOVF9LSU5EX0FQUFJPVkFMEAESHwobRE9DVU1FTlRfS0lORF9ERU5JQUxfTk9USUNFEAIqigEKDkRlbGl2ZXJ5TWV0aG9kEh8KG0RFTElWRVJZX01FVEhPRF9VTlNQRUNJRklFRBAAEh0KGURFTElWRVJZX01FVEhPRF9JTl9QRVJTT04QARIYChRERUxJVkVSWV9NRVRIT0RfUE9TVBACEh4KGkRFTElWRVJZX01FVEhPRF9FTEVDVFJPTklDEAMqugIKEFN1c3BlbnNpb25SZWFzb24SIQodU1VTUEVOU0lPTl9SRUFTT05fVU5TUEVDSUZJRUQQABIdChlTVVNQRU5TSU9OX1JFQVNPTl9IRUFSSU5HEAESHAoYU1VTUEVOU0lPTl9SRUFTT05fVEVOREVSEAISHQoZU1VTUEVOU0lPTl9SRUFTT05fQVVDVElPThADEiAKHFNVU1BFTlNJT05fUkVBU09OX0lOU1BFQ1RJT04QBBIdChlTVVNQRU5TSU9OX1JFQVNPTl9URVNUSU5HEAUSIAocU1VTUEVOU0lPTl9SRUFTT05fUVVBUkFOVElORRAGEh8KG1NVU1BFTlNJT05fUkVBU09OX0FQUFJBSVNBTBAHEiMKH1NVU1BFTlNJT05fUkVBU09OX0VYUEVSVF9SRVZJRVcQCCqhAQoPRm9yYmlkZGVuQ2hhcmdlEiAKHEZPUkJJRERFTl9DSEFSR0VfVU5TUEVDSUZJRUQQABIhCh1GT1JCSURERU5fQ0hBUkdFX0VYUEVESVRFX0ZFRRABEiAKHEZPUkJJRERFTl9DSEFSR0VfU0VSVklDRV9GRUUQAhInCiNGT1JCSURERU5fQ0hBUkdFX0FEREVEX1BSRUNPTkRJVElPThADKnwKElJlYXNzaWdubWVudFJlYXNvbhIjCh9SRUFTU0lHTk1FTlRfUkVBU09OX1VOU1BFQ0lGSUVEEAASHwobUkVBU1NJR05NRU5UX1JFQVNPTl9BQlNFTkNFEAESIAocUkVBU1NJR05NRU5UX1JFQVNPTl9IQU5ET1ZFUhACYgZwcm90bzM", [file_sangeyipi_common_v1_common]);
+  fileDesc("Ch5zYW5nZXlpcGkvY2FzZXMvdjEvY2FzZXMucHJvdG8SEnNhbmdleWlwaS5jYXNlcy52MSJlChBSZWNlaXZlZE1hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGY29waWVzGAMgASgNEh4KFnJlcGxhY2VkX2J5X2NvbW1pdG1lbnQYBCABKAgiRAoPTWlzc2luZ01hdGVyaWFsEhMKC21hdGVyaWFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDgoGcmVhc29uGAMgASgJIqgECgxDYXNlUmVjZWl2ZWQSDwoHY2FzZV9pZBgBIAEoCRIeChZyZWNlaXB0X3ZvdWNoZXJfbnVtYmVyGAIgASgJEg8KB2l0ZW1faWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRI0CglhcHBsaWNhbnQYBSABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhIsCgdjaGFubmVsGAYgASgOMhsuc2FuZ2V5aXBpLmNhc2VzLnYxLkNoYW5uZWwSQAoSbWF0ZXJpYWxzX3JlY2VpdmVkGAcgAygLMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlJlY2VpdmVkTWF0ZXJpYWwSFQoNaGFuZGxlcl9iYWRnZRgIIAEoCRIaChJyZWNlaXZlZF9ieV9iYWNrdXAYCSABKAgSGQoRY29tbWl0bWVudF9zaWduZWQYCiABKAgSGwoTZmlyc3RfYXNrZWRfdXNlcl9pZBgLIAEoCRI5Cg5hcHByb3ZhbF9zdGVwcxgMIAMoDjIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwcm92YWxTdGVwEhEKCWltbWVkaWF0ZRgNIAEoCBIVCg1pdGVtX3JldmlzaW9uGA4gASgNEhwKFHN0YXR1dG9yeV9saW1pdF9kYXlzGA8gASgNEhwKFGNvbW1pdHRlZF9saW1pdF9kYXlzGBAgASgNEhMKC3JlY2VpdmVkX29uGBEgASgJIp4BChxNYXRlcmlhbHNTdXBwbGVtZW50UmVxdWVzdGVkEg8KB2Nhc2VfaWQYASABKAkSFQoNbm90aWNlX251bWJlchgCIAEoCRI+ChFtaXNzaW5nX21hdGVyaWFscxgDIAMoCzIjLnNhbmdleWlwaS5jYXNlcy52MS5NaXNzaW5nTWF0ZXJpYWwSFgoOcmVxdWVzdF9udW1iZXIYBCABKA0ivwEKDENhc2VBY2NlcHRlZBIPCgdjYXNlX2lkGAEgASgJEhUKDW5vdGljZV9udW1iZXIYAiABKAkSEwoLYWNjZXB0ZWRfb24YAyABKAkSHAoUc3RhdHV0b3J5X2xpbWl0X2RheXMYBCABKA0SHAoUY29tbWl0dGVkX2xpbWl0X2RheXMYBSABKA0SGgoSY29tbWl0dGVkX2RlYWRsaW5lGAYgASgJEhoKEnN0YXR1dG9yeV9kZWFkbGluZRgHIAEoCSJkChVDYXNlQWNjZXB0YW5jZVJlZnVzZWQSDwoHY2FzZV9pZBgBIAEoCRIVCg1ub3RpY2VfbnVtYmVyGAIgASgJEg4KBnJlYXNvbhgDIAEoCRITCgtsZWdhbF9iYXNpcxgEIAEoCSKnAQoNU3RlcENvbXBsZXRlZBIPCgdjYXNlX2lkGAEgASgJEi8KBHN0ZXAYAiABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcBIVCg1hY3Rvcl91c2VyX2lkGAMgASgJEhMKC2FjdG9yX2JhZGdlGAQgASgJEg8KB29waW5pb24YBSABKAkSFwoPYWN0ZWRfYXNfYmFja3VwGAYgASgIIswBCgtDYXNlRGVjaWRlZBIPCgdjYXNlX2lkGAEgASgJEi4KCGRlY2lzaW9uGAIgASgOMhwuc2FuZ2V5aXBpLmNhc2VzLnYxLkRlY2lzaW9uEg8KB3JlYXNvbnMYAyADKAkSEwoLbGVnYWxfYmFzaXMYBCABKAkSGQoRd29ya2luZ19kYXlzX3VzZWQYBSABKA0SGwoTZGVjaWRlZF9vbl90aGVfc3BvdBgGIAEoCBIeChZub3Rfb25fdGhlX3Nwb3RfcmVhc29uGAcgASgJIpsBCg5Eb2N1bWVudElzc3VlZBIPCgdjYXNlX2lkGAEgASgJEhMKC2RvY3VtZW50X2lkGAIgASgJEi4KBGtpbmQYAyABKA4yIC5zYW5nZXlpcGkuY2FzZXMudjEuRG9jdW1lbnRLaW5kEhcKD2RvY3VtZW50X251bWJlchgEIAEoCRIaChJpc3N1ZWRfb25fdGhlX3Nwb3QYBSABKAgibQoRRG9jdW1lbnREZWxpdmVyZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkb2N1bWVudF9pZBgCIAEoCRIyCgZtZXRob2QYAyABKA4yIi5zYW5nZXlpcGkuY2FzZXMudjEuRGVsaXZlcnlNZXRob2QingEKDkNsb2NrU3VzcGVuZGVkEg8KB2Nhc2VfaWQYASABKAkSNAoGcmVhc29uGAIgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24SEwoLZGVzY3JpcHRpb24YAyABKAkSGgoSYXBwbGljYW50X25vdGlmaWVkGAQgASgIEhQKDHN1c3BlbmRlZF9vbhgFIAEoCSLEAQoMQ2xvY2tSZXN1bWVkEg8KB2Nhc2VfaWQYASABKAkSHgoWc3VzcGVuZGVkX3dvcmtpbmdfZGF5cxgCIAEoDRIaChJjb21taXR0ZWRfZGVhZGxpbmUYAyABKAkSGgoSc3RhdHV0b3J5X2RlYWRsaW5lGAQgASgJEhUKDXJlc3VtZWRfYWZ0ZXIYBSABKAkSNAoGcmVhc29uGAYgASgOMiQuc2FuZ2V5aXBpLmNhc2VzLnYxLlN1c3BlbnNpb25SZWFzb24ihAEKC0Nhc2VPdmVyZHVlEg8KB2Nhc2VfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIaChJjb21taXR0ZWRfZGVhZGxpbmUYAyABKAkSNwoMcGVuZGluZ19zdGVwGAQgASgOMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHByb3ZhbFN0ZXAigAEKFkNhc2VBcHBsaWNhdGlvbkFtZW5kZWQSDwoHY2FzZV9pZBgBIAEoCRITCgtkZXNjcmlwdGlvbhgCIAEoCRJAChJtYXRlcmlhbHNfcmVjZWl2ZWQYAyADKAsyJC5zYW5nZXlpcGkuY2FzZXMudjEuUmVjZWl2ZWRNYXRlcmlhbCKrAQoXQ2FzZURlYWRsaW5lQXBwcm9hY2hpbmcSDwoHY2FzZV9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhoKEmNvbW1pdHRlZF9kZWFkbGluZRgDIAEoCRIZChF3b3JraW5nX2RheXNfbGVmdBgEIAEoDRI3CgxwZW5kaW5nX3N0ZXAYBSABKA4yIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcHJvdmFsU3RlcCKiAQoWRm9yYmlkZGVuQ2hhcmdlUmVmdXNlZBIPCgdjYXNlX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSMwoGY2hhcmdlGAMgASgOMiMuc2FuZ2V5aXBpLmNhc2VzLnYxLkZvcmJpZGRlbkNoYXJnZRITCgtkZXNjcmlwdGlvbhgEIAEoCRIcChRhdHRlbXB0ZWRfYnlfdXNlcl9pZBgFIAEoCSKRAQoOQ2FzZVJlYXNzaWduZWQSDwoHY2FzZV9pZBgBIAEoCRIUCgxmcm9tX3VzZXJfaWQYAiABKAkSEgoKdG9fdXNlcl9pZBgDIAEoCRI2CgZyZWFzb24YBCABKA4yJi5zYW5nZXlpcGkuY2FzZXMudjEuUmVhc3NpZ25tZW50UmVhc29uEgwKBG5vdGUYBSABKAkiVgoSSGFuZGxlckJhY2t1cE5hbWVkEg8KB3VuaXRfaWQYASABKAkSFwoPaGFuZGxlcl91c2VyX2lkGAIgASgJEhYKDmJhY2t1cF91c2VyX2lkGAMgASgJIp4BCh9Db21taXRtZW50VmVyaWZpY2F0aW9uUmVxdWVzdGVkEg8KB2Nhc2VfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIPCgdpdGVtX2lkGAMgASgJEjQKCWFwcGxpY2FudBgEIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEhIKCmRlY2lkZWRfb24YBSABKAkiRgoPRGVjaXNpb25SZXZva2VkEg8KB2Nhc2VfaWQYASABKAkSDgoGcmVhc29uGAIgASgJEhIKCmZpbmRpbmdfaWQYAyABKAkimgEKE0Fzc2lzdGFuY2VSZXF1ZXN0ZWQSDwoHY2FzZV9pZBgBIAEoCRISCgpyZXF1ZXN0X2lkGAIgASgJEhQKDGZyb21fdW5pdF9pZBgDIAEoCRISCgp0b191bml0X2lkGAQgASgJEhAKCHF1ZXN0aW9uGAUgASgJEhIKCmxpbWl0X2RheXMYBiABKA0SDgoGZHVlX29uGAcgASgJIo0BChJBc3Npc3RhbmNlQW5zd2VyZWQSDwoHY2FzZV9pZBgBIAEoCRISCgpyZXF1ZXN0X2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSDwoHb3BpbmlvbhgEIAEoCRIbChNhbnN3ZXJlZF9ieV91c2VyX2lkGAUgASgJEhMKC2Fuc3dlcmVkX29uGAYgASgJIrkBChRDb25zdWx0YXRpb25SZWNvcmRlZBIXCg9jb25zdWx0YXRpb25faWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIPCgdpdGVtX2lkGAMgASgJEg0KBXRvcGljGAQgASgJEg4KBmFuc3dlchgFIAEoCRIVCg1hcHBsaWNhbnRfcmVmGAYgASgJEhsKE2Fuc3dlcmVkX2J5X3VzZXJfaWQYByABKAkSEwoLcmVjb3JkZWRfb24YCCABKAki/wIKGk9ubGluZUFwcGxpY2F0aW9uU3VibWl0dGVkEg8KB2Nhc2VfaWQYASABKAkSDwoHaXRlbV9pZBgCIAEoCRIVCg1pdGVtX3JldmlzaW9uGAMgASgNEg8KB3VuaXRfaWQYBCABKAkSNAoJYXBwbGljYW50GAUgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSQQoTbWF0ZXJpYWxzX3N1Ym1pdHRlZBgGIAMoCzIkLnNhbmdleWlwaS5jYXNlcy52MS5SZWNlaXZlZE1hdGVyaWFsEjkKDmFwcHJvdmFsX3N0ZXBzGAcgAygOMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHByb3ZhbFN0ZXASEQoJaW1tZWRpYXRlGAggASgIEhwKFHN0YXR1dG9yeV9saW1pdF9kYXlzGAkgASgNEhwKFGNvbW1pdHRlZF9saW1pdF9kYXlzGAogASgNEhQKDHN1Ym1pdHRlZF9vbhgLIAEoCSJaChVPbmxpbmVQcmVSZXZpZXdQYXNzZWQSDwoHY2FzZV9pZBgBIAEoCRIbChNyZXZpZXdlZF9ieV91c2VyX2lkGAIgASgJEhMKC3Jldmlld2VkX29uGAMgASgJKkoKB0NoYW5uZWwSFwoTQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhIKDkNIQU5ORUxfV0lORE9XEAESEgoOQ0hBTk5FTF9PTkxJTkUQAipQCghEZWNpc2lvbhIYChRERUNJU0lPTl9VTlNQRUNJRklFRBAAEhUKEURFQ0lTSU9OX0FQUFJPVkVEEAESEwoPREVDSVNJT05fREVOSUVEEAIqagoMRG9jdW1lbnRLaW5kEh0KGURPQ1VNRU5UX0tJTkRfVU5TUEVDSUZJRUQQABIaChZET0NVTUVOVF9LSU5EX0FQUFJPVkFMEAESHwobRE9DVU1FTlRfS0lORF9ERU5JQUxfTk9USUNFEAIqigEKDkRlbGl2ZXJ5TWV0aG9kEh8KG0RFTElWRVJZX01FVEhPRF9VTlNQRUNJRklFRBAAEh0KGURFTElWRVJZX01FVEhPRF9JTl9QRVJTT04QARIYChRERUxJVkVSWV9NRVRIT0RfUE9TVBACEh4KGkRFTElWRVJZX01FVEhPRF9FTEVDVFJPTklDEAMqugIKEFN1c3BlbnNpb25SZWFzb24SIQodU1VTUEVOU0lPTl9SRUFTT05fVU5TUEVDSUZJRUQQABIdChlTVVNQRU5TSU9OX1JFQVNPTl9IRUFSSU5HEAESHAoYU1VTUEVOU0lPTl9SRUFTT05fVEVOREVSEAISHQoZU1VTUEVOU0lPTl9SRUFTT05fQVVDVElPThADEiAKHFNVU1BFTlNJT05fUkVBU09OX0lOU1BFQ1RJT04QBBIdChlTVVNQRU5TSU9OX1JFQVNPTl9URVNUSU5HEAUSIAocU1VTUEVOU0lPTl9SRUFTT05fUVVBUkFOVElORRAGEh8KG1NVU1BFTlNJT05fUkVBU09OX0FQUFJBSVNBTBAHEiMKH1NVU1BFTlNJT05fUkVBU09OX0VYUEVSVF9SRVZJRVcQCCqhAQoPRm9yYmlkZGVuQ2hhcmdlEiAKHEZPUkJJRERFTl9DSEFSR0VfVU5TUEVDSUZJRUQQABIhCh1GT1JCSURERU5fQ0hBUkdFX0VYUEVESVRFX0ZFRRABEiAKHEZPUkJJRERFTl9DSEFSR0VfU0VSVklDRV9GRUUQAhInCiNGT1JCSURERU5fQ0hBUkdFX0FEREVEX1BSRUNPTkRJVElPThADKnwKElJlYXNzaWdubWVudFJlYXNvbhIjCh9SRUFTU0lHTk1FTlRfUkVBU09OX1VOU1BFQ0lGSUVEEAASHwobUkVBU1NJR05NRU5UX1JFQVNPTl9BQlNFTkNFEAESIAocUkVBU1NJR05NRU5UX1JFQVNPTl9IQU5ET1ZFUhACYgZwcm90bzM", [file_sangeyipi_common_v1_common]);
 
 /**
  * A material as handed in at receipt.
@@ -1152,6 +1152,205 @@ export type AssistanceAnswered = Message<"sangeyipi.cases.v1.AssistanceAnswered"
  */
 export const AssistanceAnsweredSchema: GenMessage<AssistanceAnswered> = /*@__PURE__*/
   messageDesc(file_sangeyipi_cases_v1_cases, 21);
+
+/**
+ * A staff member answered a consultation (咨询) about an item, at the window, by phone or online. Not
+ * a case: nothing is applied for. Stream: one per consultation (consultation-<consultationId>).
+ *
+ * @generated from message sangeyipi.cases.v1.ConsultationRecorded
+ */
+export type ConsultationRecorded = Message<"sangeyipi.cases.v1.ConsultationRecorded"> & {
+  /**
+   * Id of the consultation (UUID).
+   *
+   * @generated from field: string consultation_id = 1;
+   */
+  consultationId: string;
+
+  /**
+   * Id of the unit that answered.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Id of the catalog item asked about; empty for a general question.
+   *
+   * @generated from field: string item_id = 3;
+   */
+  itemId: string;
+
+  /**
+   * What was asked.
+   *
+   * @generated from field: string topic = 4;
+   */
+  topic: string;
+
+  /**
+   * The answer given.
+   *
+   * @generated from field: string answer = 5;
+   */
+  answer: string;
+
+  /**
+   * The person or enterprise asking, when they gave it; empty otherwise.
+   *
+   * @generated from field: string applicant_ref = 6;
+   */
+  applicantRef: string;
+
+  /**
+   * Id of the staff member who answered.
+   *
+   * @generated from field: string answered_by_user_id = 7;
+   */
+  answeredByUserId: string;
+
+  /**
+   * Date of the consultation (YYYY-MM-DD).
+   *
+   * @generated from field: string recorded_on = 8;
+   */
+  recordedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.ConsultationRecorded.
+ * Use `create(ConsultationRecordedSchema)` to create a new message.
+ */
+export const ConsultationRecordedSchema: GenMessage<ConsultationRecorded> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 22);
+
+/**
+ * An applicant submitted an application online (网上申报); staff pre-review it before the applicant
+ * comes to the window. The case's stream starts here; CaseReceived follows at the window.
+ *
+ * @generated from message sangeyipi.cases.v1.OnlineApplicationSubmitted
+ */
+export type OnlineApplicationSubmitted = Message<"sangeyipi.cases.v1.OnlineApplicationSubmitted"> & {
+  /**
+   * Id of the case (UUID).
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Id of the catalog item applied for.
+   *
+   * @generated from field: string item_id = 2;
+   */
+  itemId: string;
+
+  /**
+   * Revision of the item at submission.
+   *
+   * @generated from field: uint32 item_revision = 3;
+   */
+  itemRevision: number;
+
+  /**
+   * Id of the unit that handles the item.
+   *
+   * @generated from field: string unit_id = 4;
+   */
+  unitId: string;
+
+  /**
+   * The applicant (the submitting user).
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef applicant = 5;
+   */
+  applicant?: ApplicantRef | undefined;
+
+  /**
+   * The materials uploaded.
+   *
+   * @generated from field: repeated sangeyipi.cases.v1.ReceivedMaterial materials_submitted = 6;
+   */
+  materialsSubmitted: ReceivedMaterial[];
+
+  /**
+   * The item's approval steps at submission.
+   *
+   * @generated from field: repeated sangeyipi.common.v1.ApprovalStep approval_steps = 7;
+   */
+  approvalSteps: ApprovalStep[];
+
+  /**
+   * 即办件: decided on the spot.
+   *
+   * @generated from field: bool immediate = 8;
+   */
+  immediate: boolean;
+
+  /**
+   * Statutory time limit in working days.
+   *
+   * @generated from field: uint32 statutory_limit_days = 9;
+   */
+  statutoryLimitDays: number;
+
+  /**
+   * Committed time limit in working days.
+   *
+   * @generated from field: uint32 committed_limit_days = 10;
+   */
+  committedLimitDays: number;
+
+  /**
+   * Date of the submission (YYYY-MM-DD).
+   *
+   * @generated from field: string submitted_on = 11;
+   */
+  submittedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.OnlineApplicationSubmitted.
+ * Use `create(OnlineApplicationSubmittedSchema)` to create a new message.
+ */
+export const OnlineApplicationSubmittedSchema: GenMessage<OnlineApplicationSubmitted> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 23);
+
+/**
+ * A clerk's online pre-review (网上预审) found the application complete: the applicant may come to
+ * the window, where it is received and accepted on the spot.
+ *
+ * @generated from message sangeyipi.cases.v1.OnlinePreReviewPassed
+ */
+export type OnlinePreReviewPassed = Message<"sangeyipi.cases.v1.OnlinePreReviewPassed"> & {
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 1;
+   */
+  caseId: string;
+
+  /**
+   * Id of the clerk who pre-reviewed.
+   *
+   * @generated from field: string reviewed_by_user_id = 2;
+   */
+  reviewedByUserId: string;
+
+  /**
+   * Date of the pre-review (YYYY-MM-DD).
+   *
+   * @generated from field: string reviewed_on = 3;
+   */
+  reviewedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.cases.v1.OnlinePreReviewPassed.
+ * Use `create(OnlinePreReviewPassedSchema)` to create a new message.
+ */
+export const OnlinePreReviewPassedSchema: GenMessage<OnlinePreReviewPassed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_cases_v1_cases, 24);
 
 /**
  * Where the application came in.

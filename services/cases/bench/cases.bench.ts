@@ -1,0 +1,211 @@
+// Full case lifecycles over HTTP against one in-process cases service: many concurrent clients each
+// receive → accept → handle → review → decide → issue the document → deliver it, again and again.
+//
+//   npm run bench:cases
+//   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register services/cases/bench/cases.bench.ts
+//
+// Environment: BENCH_SECONDS (timed run, default 30), BENCH_CLIENTS (concurrent clients, default 32),
+// BENCH_POSTGRES_URL (an administrator URL; default the local test PostgreSQL), BENCH_KAFKA_BROKERS
+// (default 127.0.0.1:19092), BENCH_REDIS_URL (default redis://127.0.0.1:6379). The database is created
+// for the run and dropped afterwards; Kafka topics and Redis keys get a prefix of their own.
+// The published catalog item is written straight into the local catalog copy (cases_catalog_items).
+// The service's clock is pinned to a working day, so that receipt is never refused as a holiday.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { CLOCK, createServiceApp, type Clock } from '@sangeyipi/platform';
+import { SignJWT } from 'jose';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CasesModule } from '../src/cases.module';
+
+const SECONDS = positiveNumber('BENCH_SECONDS', 30);
+const CLIENTS = positiveNumber('BENCH_CLIENTS', 32);
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19092';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECRET = randomBytes(32).toString('hex');
+const UNIT = 'unit-bench';
+const ITEM = randomUUID();
+/** Friday 2025-09-26, 10:00 in Shanghai: a working day. */
+const PINNED_NOW = new Date('2025-09-26T02:00:00Z');
+const AIM_COMMANDS_PER_SECOND = 1_000;
+const AIM_P99_MS = 50;
+
+function positiveNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${process.env[name]}"`);
+  return value;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+async function withAdmin(work: (client: Client) => Promise<unknown>): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const token = (userId: string, roles: string[], unitId?: string) =>
+  new SignJWT({ roles, unit_id: unitId, region_code: unitId ? '310101' : undefined })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer('sangeyipi')
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(SECRET));
+
+interface Tokens {
+  clerk: string;
+  reviewer: string;
+  decider: string;
+}
+
+class Recorder {
+  readonly latencies: number[] = [];
+  readonly failures = new Map<string, number>();
+  stopAt = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly baseUrl: string) {}
+
+  /** One command; its latency is recorded while the clock runs. Throws on an unexpected status. */
+  async command(path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>> {
+    const started = performance.now();
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    const elapsed = performance.now() - started;
+    if (response.status !== expected) {
+      const key = `${path.replace(/[0-9a-f-]{36}/g, ':id')} → ${response.status}`;
+      this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+      throw new Error(`${key}: ${text.slice(0, 200)}`);
+    }
+    this.latencies.push(elapsed);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+}
+
+/** One full lifecycle: seven commands. */
+async function lifecycle(recorder: Recorder, tokens: Tokens, client: number): Promise<void> {
+  const received = await recorder.command(
+    '/cases',
+    tokens.clerk,
+    {
+      itemId: ITEM,
+      applicant: { kind: 'APPLICANT_KIND_PERSON', applicantId: randomUUID() },
+      channel: 'CHANNEL_WINDOW',
+      materials: [{ materialId: 'M01', name: '食品经营许可申请书', copies: 1 }],
+      badge: `HP-${client}`,
+    },
+    201,
+  );
+  const caseId = String(received.caseId);
+  await recorder.command(`/cases/${caseId}/acceptance`, tokens.clerk, {}, 200);
+  await recorder.command(`/cases/${caseId}/steps`, tokens.clerk, { step: 'APPROVAL_STEP_HANDLE', badge: 'HP-1', opinion: '同意' }, 200);
+  await recorder.command(`/cases/${caseId}/steps`, tokens.reviewer, { step: 'APPROVAL_STEP_REVIEW', badge: 'HP-2', opinion: '同意' }, 200);
+  await recorder.command(
+    `/cases/${caseId}/steps`,
+    tokens.decider,
+    { step: 'APPROVAL_STEP_DECIDE', badge: 'HP-3', opinion: '同意', decision: { outcome: 'DECISION_APPROVED', reasons: ['符合条件'], legalBasis: '《行政许可法》第三十八条' } },
+    200,
+  );
+  const issued = await recorder.command(`/cases/${caseId}/documents`, tokens.clerk, { documentNumber: `JY-${caseId.slice(0, 8)}` }, 201);
+  await recorder.command(`/cases/${caseId}/deliveries`, tokens.clerk, { documentId: issued.documentId, method: 'DELIVERY_METHOD_IN_PERSON' }, 201);
+}
+
+async function seedItem(app: INestApplication): Promise<void> {
+  await app.get(DataSource).query(
+    `INSERT INTO cases_catalog_items (item_id, unit_id, region_code, revision, name, approval_steps, immediate, statutory_limit_days,
+                                      committed_limit_days, holiday_service, commitment_route, withdrawn, effective_on, updated_by_event)
+     VALUES ($1, $2, '310101', 1, '食品经营许可', $3::jsonb, false, 20, 20, false, false, false, '2025-09-01', 'bench-seed')`,
+    [ITEM, UNIT, JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE'])],
+  );
+}
+
+async function main(): Promise<void> {
+  const name = `bench_cases_${randomBytes(4).toString('hex')}`;
+  const prefix = `bench-cases-${randomBytes(3).toString('hex')}`;
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  let app: INestApplication | undefined;
+  try {
+    app = await createServiceApp(CasesModule, {
+      env: {
+        DATABASE_URL: url.toString(),
+        KAFKA_BROKERS,
+        KAFKA_TOPIC_PREFIX: `${prefix}.`,
+        KAFKA_TOPIC_PARTITIONS: '2',
+        REDIS_URL,
+        REDIS_KEY_PREFIX: `${prefix}:`,
+        LOG_LEVEL: 'warn',
+        AUTH_JWT_SECRET: SECRET,
+        CASES_DEADLINE_SCAN_MS: '0',
+      },
+    });
+    app.get<Clock>(CLOCK, { strict: false }).now = () => PINNED_NOW;
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    await seedItem(app);
+
+    const tokens: Tokens = {
+      clerk: await token('bench-clerk', ['clerk'], UNIT),
+      reviewer: await token('bench-reviewer', ['reviewer'], UNIT),
+      decider: await token('bench-decider', ['decider'], UNIT),
+    };
+
+    // Warm up (and check the lifecycle works at all) outside the timed run.
+    const warmUp = new Recorder(baseUrl);
+    await Promise.all(Array.from({ length: Math.min(CLIENTS, 8) }, (_, client) => lifecycle(warmUp, tokens, client)));
+
+    const recorder = new Recorder(baseUrl);
+    let lifecycles = 0;
+    let errors = 0;
+    let firstError: unknown;
+    const started = performance.now();
+    recorder.stopAt = started + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        while (performance.now() < recorder.stopAt) {
+          try {
+            await lifecycle(recorder, tokens, client);
+            lifecycles++;
+          } catch (error) {
+            errors++;
+            firstError ??= error;
+          }
+        }
+      }),
+    );
+    const elapsedSeconds = (performance.now() - started) / 1000;
+
+    const sorted = [...recorder.latencies].sort((a, b) => a - b);
+    const perSecond = sorted.length / elapsedSeconds;
+    const p50 = percentile(sorted, 50);
+    const p99 = percentile(sorted, 99);
+    console.log(`${CLIENTS} clients, ${elapsedSeconds.toFixed(1)} s: ${lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${errors} failed lifecycles`);
+    for (const [key, count] of recorder.failures) console.log(`  unexpected ${key}: ${count}`);
+    if (firstError) console.log(`  first failure: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+    console.log(`commands/s ${perSecond.toFixed(0)}, latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1]?.toFixed(2)} ms`);
+    const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && errors === 0;
+    console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
+    if (!met) process.exitCode = 1;
+  } finally {
+    if (app) await app.close();
+    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
