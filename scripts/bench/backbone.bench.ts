@@ -8,7 +8,8 @@
 // BENCH_RELAY_BATCH (relay batch size, default: the relay's own, 2000), BENCH_RATE (appended
 // events/s for the latency run, default 1000), BENCH_LATENCY_SECONDS (default 15),
 // BENCH_APPEND_BATCH (events per append in the latency run, default 1), BENCH_POLL_MS (relay
-// poll interval, default 10), BENCH_PARTITIONS (default 6), BENCH_ONLY (relay | latency),
+// poll interval, default 10), BENCH_PARTITIONS (default 6), BENCH_CONSUMER_EVENTS (events the
+// consumer drains for its throughput, default 10000), BENCH_ONLY (any of relay,consumer,latency),
 // BENCH_PROFILE (write CPU profiles to scripts/bench/tmp), BENCH_POSTGRES_URL, TEST_KAFKA_BROKERS.
 // Experiment, not the library's behaviour: BENCH_CONSUMER_CONCURRENCY=n makes the consumer's
 // kafkajs run() handle n partitions at once (partitionsConsumedConcurrently).
@@ -33,6 +34,7 @@ import {
 } from '@sangeyipi/messaging';
 import { testInfrastructure } from '@sangeyipi/testing';
 import {
+  backendPids,
   backgroundCpu,
   benchMetadata,
   caseReceivedEvent,
@@ -46,6 +48,7 @@ import {
   percentile,
   profiled,
   runBenchmark,
+  startProfile,
   sleep,
 } from './bench-support';
 
@@ -56,7 +59,8 @@ const LATENCY_SECONDS = envNumber('BENCH_LATENCY_SECONDS', 15);
 const APPEND_BATCH = envNumber('BENCH_APPEND_BATCH', 1);
 const POLL_MS = envNumber('BENCH_POLL_MS', 10);
 const PARTITIONS = envNumber('BENCH_PARTITIONS', 6);
-const ONLY = process.env.BENCH_ONLY;
+const PARTS = new Set((process.env.BENCH_ONLY ?? 'relay,consumer,latency').split(','));
+const CONSUMER_EVENTS = envNumber('BENCH_CONSUMER_EVENTS', 10_000);
 const CONSUMER_CONCURRENCY = process.env.BENCH_CONSUMER_CONCURRENCY ? envNumber('BENCH_CONSUMER_CONCURRENCY', 1) : undefined;
 const STREAMS = 1000;
 const TOPIC_SETTINGS = { partitions: PARTITIONS, replicationFactor: 1 };
@@ -73,8 +77,14 @@ interface ServiceDatabase {
   log: EventLog;
 }
 
+const benchDatabases: string[] = [];
+let pidSource: DataSource | undefined;
+/** The PostgreSQL backends of the benchmark's databases, for their share of PostgreSQL's CPU. */
+const ownBackends = () => backendPids((sql, params) => pidSource!.query(sql, params), benchDatabases);
+
 async function serviceDatabase(label: string, poolSize = 10): Promise<ServiceDatabase> {
   const database = await createBenchDatabase(label);
+  benchDatabases.push(database.name);
   const dataSource = new DataSource({
     type: 'postgres',
     url: database.url,
@@ -84,6 +94,7 @@ async function serviceDatabase(label: string, poolSize = 10): Promise<ServiceDat
   await dataSource.initialize();
   onCleanup(async () => dataSource.isInitialized && dataSource.destroy());
   await dataSource.runMigrations();
+  pidSource ??= dataSource;
   const store = new PostgresEventStore(dataSource);
   return { dataSource, store, log: new EventLog(store) };
 }
@@ -134,13 +145,13 @@ async function preAppend(store: PostgresEventStore, total: number): Promise<numb
 // (a) Relay publish rate: everything already committed, one publishPending() drains it.
 
 interface RelayFigures {
+  topic: string;
   events: number;
   seconds: number;
   rate: number;
   onTopic: number;
   phases: Record<string, number>;
-  nodeCpu: number;
-  hostCpu: number;
+  cpu: Awaited<ReturnType<ReturnType<typeof cpuSampler>>>;
 }
 
 async function relayRate(kafka: Kafka): Promise<RelayFigures> {
@@ -171,11 +182,11 @@ async function relayRate(kafka: Kafka): Promise<RelayFigures> {
   const publisher: EventPublisher = { publish: (messages) => timed('kafkaPublish', () => kafkaPublisher.publish(messages))() };
   const relay = new EventRelay({ service: SERVICE, topic, store: source.store, log, publisher, batchSize: RELAY_BATCH });
 
-  const cpu = cpuSampler();
+  const cpu = cpuSampler(ownBackends);
   const started = nowMs();
   const events = await profiled('relay', () => relay.publishPending());
   const seconds = (nowMs() - started) / 1000;
-  const usage = cpu();
+  const usage = await cpu();
   await relay.stop();
 
   // Encoding alone, on the same sealed events, to split the remainder.
@@ -192,14 +203,62 @@ async function relayRate(kafka: Kafka): Promise<RelayFigures> {
   const total = seconds * 1000;
   const other = total - phases.sealNext - phases.readSealed - phases.kafkaPublish;
   return {
+    topic,
     events,
     seconds,
     rate: events / seconds,
     onTopic: await messagesOn(kafka, topic),
-    phases: { ...phases, encode, 'checkpoint, lock, other': Math.max(0, other - encode) },
-    nodeCpu: usage.nodePct,
-    hostCpu: usage.hostPct,
+    phases: {
+      'sealNext (EventLog)': phases.sealNext,
+      'readSealed (EventLog)': phases.readSealed,
+      'encode (measured apart)': encode,
+      'Kafka send, acks=all': phases.kafkaPublish,
+      'checkpoint, lock, rest': Math.max(0, other - encode),
+    },
+    cpu: usage,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) Consumer throughput: one KafkaEventConsumer drains the relay's topic from the beginning.
+
+async function consumerRate(kafka: Kafka, topic: string): Promise<{ handled: number; rate: number; cpu: Awaited<ReturnType<ReturnType<typeof cpuSampler>>> }> {
+  const sink = await serviceDatabase('consumer_dst');
+  const group = `${runId}.cases.drain`;
+  createdTopics.push(deadLetterTopic(group));
+  let handled = 0;
+  let first = 0;
+  let last = 0;
+  let sampler: ReturnType<typeof cpuSampler> | undefined;
+  const consumer = new KafkaEventConsumer({
+    kafka: CONSUMER_CONCURRENCY ? withConsumerConcurrency(kafka, CONSUMER_CONCURRENCY) : kafka,
+    dataSource: sink.dataSource,
+    topicSettings: TOPIC_SETTINGS,
+    fromBeginning: true,
+    onError: (error) => console.error(`consumer error: ${String(error)}`),
+    subscription: {
+      consumerGroup: group,
+      topics: [topic],
+      handle: async () => {
+        handled++;
+        if (handled === 1) {
+          first = nowMs();
+          sampler = cpuSampler(ownBackends);
+        }
+        if (handled === CONSUMER_EVENTS) last = nowMs();
+      },
+    },
+  });
+  onCleanup(() => consumer.stop());
+  console.log(`(c) consumer throughput: one consumer drains ${fmt(CONSUMER_EVENTS)} events from the relay's topic…`);
+  const stopProfile = startProfile('consumer');
+  await consumer.start();
+  await waitFor(() => last > 0, 600_000, 'the consumer did not drain the events in 10 minutes');
+  const cpu = await sampler!();
+  await stopProfile();
+  await consumer.stop();
+  // The first event is the clock's start: count the ones after it.
+  return { handled: CONSUMER_EVENTS, rate: (CONSUMER_EVENTS - 1) / ((last - first) / 1000), cpu };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,8 +274,7 @@ interface LatencyFigures {
   kafkaAck: Stats;
   toHandler: Stats;
   append: Stats;
-  nodeCpu: number;
-  hostCpu: number;
+  cpu: Awaited<ReturnType<ReturnType<typeof cpuSampler>>>;
 }
 
 interface Stats {
@@ -325,7 +383,7 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
   const maxInFlight = 32;
   let issued = 0;
   let failed = 0;
-  const cpu = cpuSampler();
+  const cpu = cpuSampler(ownBackends);
   const started = nowMs();
   while (issued < totalAppends) {
     const due = Math.min(totalAppends, appendsDue(nowMs() - started));
@@ -344,8 +402,8 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
   await Promise.all(inFlight);
   const appendSeconds = (nowMs() - started) / 1000;
   const offered = committedAt.size;
-  await waitFor(() => [...committedAt.keys()].every((id) => handledAt.has(id)), 60_000, '').catch(() => undefined);
-  const usage = cpu();
+  await waitFor(() => [...committedAt.keys()].every((id) => handledAt.has(id)), 180_000, '').catch(() => undefined);
+  const usage = await cpu();
   relay.notify();
   await relay.stop();
   await consumer.stop();
@@ -379,8 +437,7 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
     kafkaAck: stats(kafkaAck),
     toHandler: stats(toHandler),
     append: stats(appendLatencies),
-    nodeCpu: usage.nodePct,
-    hostCpu: usage.hostPct,
+    cpu: usage,
   };
 }
 
@@ -394,6 +451,13 @@ function withConsumerConcurrency(kafka: Kafka, partitions: number): Kafka {
     return consumer;
   };
   return wrapped;
+}
+
+function cpuLine(cpu: Awaited<ReturnType<ReturnType<typeof cpuSampler>>>): string {
+  return (
+    `node ${fmt(cpu.nodePct)}%, postgres (own backends) ${fmt(cpu.pgPct)}%, java/kafka ${fmt(cpu.javaPct)}%, everything else ${fmt(cpu.otherPct)}% ` +
+    `(each % of one core; host ${fmt(cpu.hostPct)}% of ${cpu.cores} cores busy)`
+  );
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number, message: string): Promise<void> {
@@ -432,8 +496,10 @@ async function main(): Promise<void> {
   console.log(`host CPU busy before the run (other processes): ${fmt(background)}% of ${cpus().length} cores\n`);
 
   const verdicts: string[] = [];
-  if (ONLY !== 'latency') {
+  let relayTopic: string | undefined;
+  if (PARTS.has('relay') || PARTS.has('consumer')) {
     const relay = await relayRate(kafka);
+    relayTopic = relay.topic;
     console.log(`    published ${fmt(relay.events)} events in ${fmt(relay.seconds, 2)} s; ${fmt(relay.onTopic)} messages on the topic\n`);
     console.log(
       formatTable(
@@ -441,13 +507,20 @@ async function main(): Promise<void> {
         Object.entries(relay.phases).map(([phase, ms]) => [phase, fmt(ms), `${fmt((100 * ms) / (relay.seconds * 1000))}%`, fmt((1000 * ms) / relay.events, 1)]),
       ),
     );
-    console.log(`    cpu: node ${fmt(relay.nodeCpu)}% of one core, host ${fmt(relay.hostCpu)}% of all cores`);
+    console.log(`    cpu: ${cpuLine(relay.cpu)}`);
     const met = relay.rate >= AIM_RELAY && relay.onTopic === relay.events;
     verdicts.push(`relay publish rate ${fmt(relay.rate)} events/s (aim ≥ ${fmt(AIM_RELAY)}): ${met ? 'met' : 'NOT met'}`);
     console.log(`\n    relay publish rate: ${fmt(relay.rate)} events/s (batch ${RELAY_BATCH ?? 2000}, sealing included)\n`);
   }
 
-  if (ONLY !== 'relay') {
+  if (PARTS.has('consumer') && relayTopic) {
+    const drained = await consumerRate(kafka, relayTopic);
+    console.log(`    consumer throughput: ${fmt(drained.rate)} events handled/s (one consumer, ${PARTITIONS} partitions, handler does no work of its own)`);
+    if (CONSUMER_CONCURRENCY) console.log(`    EXPERIMENT: consumer with partitionsConsumedConcurrently = ${CONSUMER_CONCURRENCY}`);
+    console.log(`    cpu: ${cpuLine(drained.cpu)}\n`);
+  }
+
+  if (PARTS.has('latency')) {
     const figures = await latency(kafka);
     console.log(
       `    ${fmt(figures.offered)} events committed at ${fmt(figures.achievedRate)} events/s; ${fmt(figures.handled)} reached the handler, ${figures.missing} did not\n`,
@@ -466,7 +539,7 @@ async function main(): Promise<void> {
       ),
     );
     if (CONSUMER_CONCURRENCY) console.log(`    EXPERIMENT: consumer with partitionsConsumedConcurrently = ${CONSUMER_CONCURRENCY}`);
-    console.log(`    cpu: node ${fmt(figures.nodeCpu)}% of one core (appender, relay and consumer share it), host ${fmt(figures.hostCpu)}% of all cores`);
+    console.log(`    cpu: ${cpuLine(figures.cpu)} (one Node process runs appender, relay and consumer)`);
     const met = figures.total.p99 <= AIM_P99_MS && figures.missing === 0 && figures.achievedRate >= RATE * 0.95;
     verdicts.push(`p99 append → handler ${fmt(figures.total.p99, 1)} ms at ${fmt(figures.achievedRate)} events/s (aim ≤ ${AIM_P99_MS} ms at ${fmt(RATE)}/s): ${met ? 'met' : 'NOT met'}`);
   }

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark scripts: a throwaway database, a realistic event, pacing-free
 // concurrent loops, percentiles, CPU sampling and a plain-text table. Not a test helper.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import path from 'node:path';
 import { cpus } from 'node:os';
@@ -115,8 +115,44 @@ export const nowMs = (): number => performance.now();
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Busy share of all CPUs (from /proc/stat) and of this process, between start() and stop(). */
-export function cpuSampler() {
+/** CPU ticks used so far by every process whose command is `comm` (e.g. postgres, java). */
+function processTicks(comm: string, only?: ReadonlySet<number>): Map<number, number> {
+  const ticks = new Map<number, number>();
+  let entries: string[] = [];
+  try {
+    entries = only ? [...only].map(String) : readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return ticks;
+  }
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** PostgreSQL backend pids serving the given databases (the benchmark's own connections). */
+export async function backendPids(query: (sql: string, params: unknown[]) => Promise<Array<{ pid: number }>>, databases: string[]): Promise<Set<number>> {
+  const rows = await query(`SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)`, [databases]);
+  return new Set(rows.map((row) => Number(row.pid)));
+}
+
+/**
+ * CPU use between start and stop: the host's busy share of all cores (/proc/stat), and as % of
+ * one core this Node process, PostgreSQL and all Java processes (the Kafka broker). PostgreSQL
+ * is the backends in `pgPids()` (asked at start and stop: the benchmark's own connections) or,
+ * without it, every postgres process on the machine.
+ */
+export function cpuSampler(pgPids?: () => Promise<Set<number>>) {
   const readHost = () => {
     try {
       const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
@@ -126,20 +162,39 @@ export function cpuSampler() {
       return undefined;
     }
   };
+  const delta = (before: Map<number, number>, after: Map<number, number>) => {
+    let sum = 0;
+    for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
+    return sum;
+  };
   const host0 = readHost();
+  const pidsAtStart = pgPids?.();
+  const pg0 = processTicks('postgres');
+  const java0 = processTicks('java');
   const process0 = process.cpuUsage();
   const wall0 = nowMs();
-  return () => {
+  return async () => {
     const host1 = readHost();
     const used = process.cpuUsage(process0);
     const wallMs = nowMs() - wall0;
-    const cores = cpus().length;
+    const pids = pgPids ? new Set([...(await pidsAtStart!), ...(await pgPids())]) : undefined;
+    const perCore = (ticks: number) => (100 * ticks) / TICKS_PER_SECOND / (wallMs / 1000);
+    const hostPct = host0 && host1 ? 100 * (1 - (host1.idle - host0.idle) / (host1.total - host0.total)) : NaN;
+    const nodePct = (100 * (used.user + used.system)) / 1000 / wallMs;
+    const pgPct = perCore(delta(pids ? new Map([...pg0].filter(([pid]) => pids.has(pid))) : pg0, processTicks('postgres', pids)));
+    const javaPct = perCore(delta(java0, processTicks('java')));
     return {
       /** % of all cores busy on the host (PostgreSQL, Kafka, this process, anything else). */
-      hostPct: host0 && host1 ? (100 * (1 - (host1.idle - host0.idle) / (host1.total - host0.total))) : NaN,
+      hostPct,
       /** % of one core used by this Node process. */
-      nodePct: (100 * (used.user + used.system)) / 1000 / wallMs,
-      cores,
+      nodePct,
+      /** % of one core used by PostgreSQL (the benchmark's backends when their pids were given). */
+      pgPct,
+      /** % of one core used by all Java processes (the Kafka broker). */
+      javaPct,
+      /** % of one core used by everything else: other people's work skews the figures. */
+      otherPct: Math.max(0, (hostPct * cpus().length) - nodePct - pgPct - javaPct),
+      cores: cpus().length,
     };
   };
 }
@@ -148,7 +203,7 @@ export function cpuSampler() {
 export async function backgroundCpu(ms = 2000): Promise<number> {
   const cpu = cpuSampler();
   await sleep(ms);
-  return cpu().hostPct;
+  return (await cpu()).hostPct;
 }
 
 /** Left-aligned plain-text table. */
@@ -162,21 +217,20 @@ export const fmt = (value: number, digits = 0): string =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
 
 /**
- * With BENCH_PROFILE set, records a V8 CPU profile of `work` alone into
- * scripts/bench/tmp/<label>.cpuprofile (open it in Chrome DevTools, or run profile-summary.ts).
+ * With BENCH_PROFILE set, records a V8 CPU profile from now until the returned function is
+ * called, into scripts/bench/tmp/<label>.cpuprofile (Chrome DevTools, or profile-summary.ts).
  */
-export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
-  if (!process.env.BENCH_PROFILE) return work();
+export function startProfile(label: string): () => Promise<void> {
+  if (!process.env.BENCH_PROFILE) return async () => undefined;
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  try {
-    return await work();
-  } finally {
+  const started = post('Profiler.enable')
+    .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+    .then(() => post('Profiler.start'));
+  return async () => {
+    await started;
     const { profile } = await post('Profiler.stop');
     const dir = path.join(__dirname, 'tmp');
     mkdirSync(dir, { recursive: true });
@@ -184,5 +238,15 @@ export async function profiled<T>(label: string, work: () => Promise<T>): Promis
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
     console.log(`    cpu profile: ${path.relative(process.cwd(), file)}`);
+  };
+}
+
+/** `work` under startProfile(label). */
+export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const stop = startProfile(label);
+  try {
+    return await work();
+  } finally {
+    await stop();
   }
 }
