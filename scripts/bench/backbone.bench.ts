@@ -89,7 +89,7 @@ async function serviceDatabase(label: string, poolSize = 10): Promise<ServiceDat
     type: 'postgres',
     url: database.url,
     migrations: [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS],
-    extra: { max: poolSize },
+    extra: { max: poolSize, idleTimeoutMillis: 0 },
   });
   await dataSource.initialize();
   onCleanup(async () => dataSource.isInitialized && dataSource.destroy());

@@ -129,7 +129,7 @@ function ownedStreams(writers: number, writer: number): number[] {
 async function main(): Promise<void> {
   if (POOL_SIZE > STREAMS) throw new Error('need at least one stream per writer');
   const database = await createBenchDatabase('eventstore');
-  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: [...EVENT_STORE_MIGRATIONS], extra: { max: POOL_SIZE } });
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: [...EVENT_STORE_MIGRATIONS], extra: { max: POOL_SIZE, idleTimeoutMillis: 0 } });
   await dataSource.initialize();
   onCleanup(async () => dataSource.isInitialized && dataSource.destroy());
   await dataSource.runMigrations();
