@@ -80,7 +80,10 @@ interface ServiceDatabase {
 const benchDatabases: string[] = [];
 let pidSource: DataSource | undefined;
 /** The PostgreSQL backends of the benchmark's databases, for their share of PostgreSQL's CPU. */
-const ownBackends = () => backendPids((sql, params) => pidSource!.query(sql, params), benchDatabases);
+const ownBackends = async (): Promise<Set<number>> => {
+  const source = pidSource;
+  return source ? backendPids((sql, params) => source.query(sql, params), benchDatabases) : new Set<number>();
+};
 
 async function serviceDatabase(label: string, poolSize = 10): Promise<ServiceDatabase> {
   const database = await createBenchDatabase(label);
@@ -254,7 +257,8 @@ async function consumerRate(kafka: Kafka, topic: string): Promise<{ handled: num
   const stopProfile = startProfile('consumer');
   await consumer.start();
   await waitFor(() => last > 0, 600_000, 'the consumer did not drain the events in 10 minutes');
-  const cpu = await sampler!();
+  if (!sampler) throw new Error('no event reached the consumer');
+  const cpu = await sampler();
   await stopProfile();
   await consumer.stop();
   // The first event is the clock's start: count the ones after it.
@@ -421,8 +425,8 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
       continue;
     }
     total.push(handled - committed);
-    const publishing = publishStartedAt.get(id)!;
-    const acked = ackedAt.get(id)!;
+    const publishing = publishStartedAt.get(id) ?? NaN;
+    const acked = ackedAt.get(id) ?? NaN;
     toPublishStart.push(publishing - committed);
     kafkaAck.push(acked - publishing);
     toHandler.push(handled - acked);

@@ -177,7 +177,7 @@ export function cpuSampler(pgPids?: () => Promise<Set<number>>) {
     const host1 = readHost();
     const used = process.cpuUsage(process0);
     const wallMs = nowMs() - wall0;
-    const pids = pgPids ? new Set([...(await pidsAtStart!), ...(await pgPids())]) : undefined;
+    const pids = pgPids && pidsAtStart ? new Set([...(await pidsAtStart), ...(await pgPids())]) : undefined;
     const perCore = (ticks: number) => (100 * ticks) / TICKS_PER_SECOND / (wallMs / 1000);
     const hostPct = host0 && host1 ? 100 * (1 - (host1.idle - host0.idle) / (host1.total - host0.total)) : NaN;
     const nodePct = (100 * (used.user + used.system)) / 1000 / wallMs;
@@ -225,13 +225,13 @@ export function startProfile(label: string): () => Promise<void> {
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<object | undefined>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   const started = post('Profiler.enable')
     .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
     .then(() => post('Profiler.start'));
   return async () => {
     await started;
-    const { profile } = await post('Profiler.stop');
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
     const dir = path.join(__dirname, 'tmp');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${label}.cpuprofile`);

@@ -33,7 +33,9 @@ function packageOf(url: string): string {
 const functions = new Map<string, number>();
 const packages = new Map<string, number>();
 for (const [id, us] of self) {
-  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+  const node = byId.get(id);
+  if (!node) continue;
+  const { functionName, url, lineNumber } = node.callFrame;
   const key = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '')}:${lineNumber + 1}` : ''}`;
   functions.set(key, (functions.get(key) ?? 0) + us);
   const pkg = packageOf(url);
