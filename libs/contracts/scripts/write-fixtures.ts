@@ -359,6 +359,15 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     explanation: '企业调整投资计划，申请延期至次年开工',
     approvalReference: '浦审改办〔2017〕45号',
   },
+  'projects.ProjectYearClosed': {
+    projectId: '4c3b2a19-0817-4f6e-8d5c-4b3a29180716',
+    listingYear: 2017,
+    outcome: projects.YearOutcome.LANDED,
+    unitId: unit,
+    regionCode: '310115',
+    level: common.AdministrativeLevel.DISTRICT,
+    target: projects.LandingTarget.START_OR_OPEN,
+  },
   'projects.AdvanceServiceRequested': {
     requestId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
     itemId: '2f3e4d5c-6b7a-4899-8a7b-6c5d4e3f2a1b',
@@ -420,6 +429,15 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     unitId: unit,
     requiredActions: ['对窗口人员开展一次告知制度培训', '修订补正材料告知单模板'],
     dueOn: '2017-11-30',
+  },
+  'supervision.CommitmentVerificationConcluded': {
+    verificationId: 'f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c',
+    caseId,
+    unitId: unit,
+    applicant,
+    outcome: supervision.CommitmentVerificationOutcome.FALSE_COMMITMENT,
+    summary: '现场核查发现经营场所与承诺不符',
+    concludedOn: '2017-12-15',
   },
   'supervision.CaseRated': {
     ratingId: 'e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b',

@@ -67,6 +67,7 @@ export const EVENT_SCHEMAS = {
   'projects.ProjectExcluded': projects.ProjectExcludedSchema,
   'projects.AdvanceServiceRequested': projects.AdvanceServiceRequestedSchema,
   'projects.AdvanceServiceCompleted': projects.AdvanceServiceCompletedSchema,
+  'projects.ProjectYearClosed': projects.ProjectYearClosedSchema,
 
   'supervision.InspectionPlanned': supervision.InspectionPlannedSchema,
   'supervision.InspectionDrawn': supervision.InspectionDrawnSchema,
@@ -74,6 +75,7 @@ export const EVENT_SCHEMAS = {
   'supervision.FindingRaised': supervision.FindingRaisedSchema,
   'supervision.RectificationOrdered': supervision.RectificationOrderedSchema,
   'supervision.CaseRated': supervision.CaseRatedSchema,
+  'supervision.CommitmentVerificationConcluded': supervision.CommitmentVerificationConcludedSchema,
 
   'notifications.DeliveryAttempted': notifications.DeliveryAttemptedSchema,
 

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/projects/v1/projects.proto.
  */
 export const file_sangeyipi_projects_v1_projects: GenFile = /*@__PURE__*/
-  fileDesc("CiRzYW5nZXlpcGkvcHJvamVjdHMvdjEvcHJvamVjdHMucHJvdG8SFXNhbmdleWlwaS5wcm9qZWN0cy52MSL1AgoNUHJvamVjdExpc3RlZBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI3CgVsZXZlbBgEIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgFIAEoCRIwCgVvd25lchgGIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEjIKBWJhc2lzGAcgASgOMiMuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlByb2plY3RCYXNpcxIdChViYXNpc19kb2N1bWVudF9udW1iZXIYCCABKAkSNAoGdGFyZ2V0GAkgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQSFAoMbGlzdGluZ195ZWFyGAogASgNEhIKCmluZHVzdHJpYWwYCyABKAgikQEKEE1pbGVzdG9uZVJlYWNoZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIzCgltaWxlc3RvbmUYAiABKA4yIC5zYW5nZXlpcGkucHJvamVjdHMudjEuTWlsZXN0b25lEhIKCnJlYWNoZWRfb24YAyABKAkSIAoYZXZpZGVuY2VfZG9jdW1lbnRfbnVtYmVyGAQgASgJIo4BCg9Qcm9qZWN0RXhjbHVkZWQSEgoKcHJvamVjdF9pZBgBIAEoCRI2CgZyZWFzb24YAiABKA4yJi5zYW5nZXlpcGkucHJvamVjdHMudjEuRXhjbHVzaW9uUmVhc29uEhMKC2V4cGxhbmF0aW9uGAMgASgJEhoKEmFwcHJvdmFsX3JlZmVyZW5jZRgEIAEoCSKjAgoXQWR2YW5jZVNlcnZpY2VSZXF1ZXN0ZWQSEgoKcmVxdWVzdF9pZBgBIAEoCRIPCgdpdGVtX2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSNAoJYXBwbGljYW50GAQgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSEgoKcHJvamVjdF9pZBgFIAEoCRI/CghhcHByb2FjaBgGIAEoDjItLnNhbmdleWlwaS5wcm9qZWN0cy52MS5BZHZhbmNlU2VydmljZUFwcHJvYWNoEjYKBWtpbmRzGAcgAygOMicuc2FuZ2V5aXBpLmNvbW1vbi52MS5BZHZhbmNlU2VydmljZUtpbmQSDwoHc3ViamVjdBgIIAEoCSJvChdBZHZhbmNlU2VydmljZUNvbXBsZXRlZBISCgpyZXF1ZXN0X2lkGAEgASgJEhQKDGNvbXBsZXRlZF9vbhgCIAEoCRIPCgdzdW1tYXJ5GAMgASgJEhkKEWlzc3Vlc190b19hZGRyZXNzGAQgAygJKqMBCgxQcm9qZWN0QmFzaXMSHQoZUFJPSkVDVF9CQVNJU19VTlNQRUNJRklFRBAAEiMKH1BST0pFQ1RfQkFTSVNfTEFORF9VU0VfQVBQUk9WQUwQARIiCh5QUk9KRUNUX0JBU0lTX1BST0pFQ1RfQVBQUk9WQUwQAhIrCidQUk9KRUNUX0JBU0lTX0NPTlNUUlVDVElPTl9SRUdJU1RSQVRJT04QAyp7Cg1MYW5kaW5nVGFyZ2V0Eh4KGkxBTkRJTkdfVEFSR0VUX1VOU1BFQ0lGSUVEEAASIAocTEFORElOR19UQVJHRVRfU1RBUlRfT1JfT1BFThABEigKJExBTkRJTkdfVEFSR0VUX0NPTVBMRVRJT05fQUNDRVBUQU5DRRACKoMBCglNaWxlc3RvbmUSGQoVTUlMRVNUT05FX1VOU1BFQ0lGSUVEEAASIgoeTUlMRVNUT05FX0NPTlNUUlVDVElPTl9TVEFSVEVEEAESFAoQTUlMRVNUT05FX09QRU5FRBACEiEKHU1JTEVTVE9ORV9DT01QTEVUSU9OX0FDQ0VQVEVEEAMqoQEKD0V4Y2x1c2lvblJlYXNvbhIgChxFWENMVVNJT05fUkVBU09OX1VOU1BFQ0lGSUVEEAASHwobRVhDTFVTSU9OX1JFQVNPTl9FTlRFUlBSSVNFEAESIgoeRVhDTFVTSU9OX1JFQVNPTl9QT0xJQ1lfQ0hBTkdFEAISJwojRVhDTFVTSU9OX1JFQVNPTl9OQVRVUkFMX0NPTkRJVElPTlMQAyqpAgoWQWR2YW5jZVNlcnZpY2VBcHByb2FjaBIoCiRBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfVU5TUEVDSUZJRUQQABIuCipBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfRUFSTFlfSU5WT0xWRU1FTlQQARIvCitBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfUFJPQUNUSVZFX0dVSURBTkNFEAISMgouQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX1BSRV9BUFBST1ZBTF9HVUlEQU5DRRADEiQKIEFEVkFOQ0VfU0VSVklDRV9BUFBST0FDSF9PTl9TSVRFEAQSKgomQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX0ZVTExfVFJBQ0tJTkcQBWIGcHJvdG8z", [file_sangeyipi_common_v1_common]);
+  fileDesc("CiRzYW5nZXlpcGkvcHJvamVjdHMvdjEvcHJvamVjdHMucHJvdG8SFXNhbmdleWlwaS5wcm9qZWN0cy52MSL1AgoNUHJvamVjdExpc3RlZBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI3CgVsZXZlbBgEIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgFIAEoCRIwCgVvd25lchgGIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEjIKBWJhc2lzGAcgASgOMiMuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlByb2plY3RCYXNpcxIdChViYXNpc19kb2N1bWVudF9udW1iZXIYCCABKAkSNAoGdGFyZ2V0GAkgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQSFAoMbGlzdGluZ195ZWFyGAogASgNEhIKCmluZHVzdHJpYWwYCyABKAgikQEKEE1pbGVzdG9uZVJlYWNoZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIzCgltaWxlc3RvbmUYAiABKA4yIC5zYW5nZXlpcGkucHJvamVjdHMudjEuTWlsZXN0b25lEhIKCnJlYWNoZWRfb24YAyABKAkSIAoYZXZpZGVuY2VfZG9jdW1lbnRfbnVtYmVyGAQgASgJIo4BCg9Qcm9qZWN0RXhjbHVkZWQSEgoKcHJvamVjdF9pZBgBIAEoCRI2CgZyZWFzb24YAiABKA4yJi5zYW5nZXlpcGkucHJvamVjdHMudjEuRXhjbHVzaW9uUmVhc29uEhMKC2V4cGxhbmF0aW9uGAMgASgJEhoKEmFwcHJvdmFsX3JlZmVyZW5jZRgEIAEoCSKjAgoXQWR2YW5jZVNlcnZpY2VSZXF1ZXN0ZWQSEgoKcmVxdWVzdF9pZBgBIAEoCRIPCgdpdGVtX2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSNAoJYXBwbGljYW50GAQgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSEgoKcHJvamVjdF9pZBgFIAEoCRI/CghhcHByb2FjaBgGIAEoDjItLnNhbmdleWlwaS5wcm9qZWN0cy52MS5BZHZhbmNlU2VydmljZUFwcHJvYWNoEjYKBWtpbmRzGAcgAygOMicuc2FuZ2V5aXBpLmNvbW1vbi52MS5BZHZhbmNlU2VydmljZUtpbmQSDwoHc3ViamVjdBgIIAEoCSJvChdBZHZhbmNlU2VydmljZUNvbXBsZXRlZBISCgpyZXF1ZXN0X2lkGAEgASgJEhQKDGNvbXBsZXRlZF9vbhgCIAEoCRIPCgdzdW1tYXJ5GAMgASgJEhkKEWlzc3Vlc190b19hZGRyZXNzGAQgAygJIocCChFQcm9qZWN0WWVhckNsb3NlZBISCgpwcm9qZWN0X2lkGAEgASgJEhQKDGxpc3RpbmdfeWVhchgCIAEoDRIzCgdvdXRjb21lGAMgASgOMiIuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlllYXJPdXRjb21lEg8KB3VuaXRfaWQYBCABKAkSEwoLcmVnaW9uX2NvZGUYBSABKAkSNwoFbGV2ZWwYBiABKA4yKC5zYW5nZXlpcGkuY29tbW9uLnYxLkFkbWluaXN0cmF0aXZlTGV2ZWwSNAoGdGFyZ2V0GAcgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQqowEKDFByb2plY3RCYXNpcxIdChlQUk9KRUNUX0JBU0lTX1VOU1BFQ0lGSUVEEAASIwofUFJPSkVDVF9CQVNJU19MQU5EX1VTRV9BUFBST1ZBTBABEiIKHlBST0pFQ1RfQkFTSVNfUFJPSkVDVF9BUFBST1ZBTBACEisKJ1BST0pFQ1RfQkFTSVNfQ09OU1RSVUNUSU9OX1JFR0lTVFJBVElPThADKnsKDUxhbmRpbmdUYXJnZXQSHgoaTEFORElOR19UQVJHRVRfVU5TUEVDSUZJRUQQABIgChxMQU5ESU5HX1RBUkdFVF9TVEFSVF9PUl9PUEVOEAESKAokTEFORElOR19UQVJHRVRfQ09NUExFVElPTl9BQ0NFUFRBTkNFEAIqgwEKCU1pbGVzdG9uZRIZChVNSUxFU1RPTkVfVU5TUEVDSUZJRUQQABIiCh5NSUxFU1RPTkVfQ09OU1RSVUNUSU9OX1NUQVJURUQQARIUChBNSUxFU1RPTkVfT1BFTkVEEAISIQodTUlMRVNUT05FX0NPTVBMRVRJT05fQUNDRVBURUQQAyqhAQoPRXhjbHVzaW9uUmVhc29uEiAKHEVYQ0xVU0lPTl9SRUFTT05fVU5TUEVDSUZJRUQQABIfChtFWENMVVNJT05fUkVBU09OX0VOVEVSUFJJU0UQARIiCh5FWENMVVNJT05fUkVBU09OX1BPTElDWV9DSEFOR0UQAhInCiNFWENMVVNJT05fUkVBU09OX05BVFVSQUxfQ09ORElUSU9OUxADKngKC1llYXJPdXRjb21lEhwKGFlFQVJfT1VUQ09NRV9VTlNQRUNJRklFRBAAEhcKE1lFQVJfT1VUQ09NRV9MQU5ERUQQARIXChNZRUFSX09VVENPTUVfTUlTU0VEEAISGQoVWUVBUl9PVVRDT01FX0VYQ0xVREVEEAMqqQIKFkFkdmFuY2VTZXJ2aWNlQXBwcm9hY2gSKAokQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX1VOU1BFQ0lGSUVEEAASLgoqQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX0VBUkxZX0lOVk9MVkVNRU5UEAESLworQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX1BST0FDVElWRV9HVUlEQU5DRRACEjIKLkFEVkFOQ0VfU0VSVklDRV9BUFBST0FDSF9QUkVfQVBQUk9WQUxfR1VJREFOQ0UQAxIkCiBBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfT05fU0lURRAEEioKJkFEVkFOQ0VfU0VSVklDRV9BUFBST0FDSF9GVUxMX1RSQUNLSU5HEAViBnByb3RvMw", [file_sangeyipi_common_v1_common]);
 
 /**
  * A project was listed in a same-year landing catalog (当年落地项目目录).
@@ -306,6 +306,69 @@ export const AdvanceServiceCompletedSchema: GenMessage<AdvanceServiceCompleted> 
   messageDesc(file_sangeyipi_projects_v1_projects, 4);
 
 /**
+ * The catalog year of a listed project was closed with its outcome (landed, missed or excluded).
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectYearClosed
+ */
+export type ProjectYearClosed = Message<"sangeyipi.projects.v1.ProjectYearClosed"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * The catalog year closed (e.g. 2017).
+   *
+   * @generated from field: uint32 listing_year = 2;
+   */
+  listingYear: number;
+
+  /**
+   * How the year ended for the project.
+   *
+   * @generated from field: sangeyipi.projects.v1.YearOutcome outcome = 3;
+   */
+  outcome: YearOutcome;
+
+  /**
+   * Id of the service unit responsible for following the project.
+   *
+   * @generated from field: string unit_id = 4;
+   */
+  unitId: string;
+
+  /**
+   * GB/T 2260 region code of the project site.
+   *
+   * @generated from field: string region_code = 5;
+   */
+  regionCode: string;
+
+  /**
+   * Administrative level of the catalog listing the project.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 6;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * What the project had to achieve within the year.
+   *
+   * @generated from field: sangeyipi.projects.v1.LandingTarget target = 7;
+   */
+  target: LandingTarget;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectYearClosed.
+ * Use `create(ProjectYearClosedSchema)` to create a new message.
+ */
+export const ProjectYearClosedSchema: GenMessage<ProjectYearClosed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 5);
+
+/**
  * The approval a project already holds, which qualifies it for the same-year catalog.
  *
  * @generated from enum sangeyipi.projects.v1.ProjectBasis
@@ -463,6 +526,47 @@ export const ExclusionReasonSchema: GenEnum<ExclusionReason> = /*@__PURE__*/
   enumDesc(file_sangeyipi_projects_v1_projects, 3);
 
 /**
+ * How a listed project ended its catalog year (年终认定).
+ *
+ * @generated from enum sangeyipi.projects.v1.YearOutcome
+ */
+export enum YearOutcome {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: YEAR_OUTCOME_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 落地: the target was reached within the year.
+   *
+   * @generated from enum value: YEAR_OUTCOME_LANDED = 1;
+   */
+  LANDED = 1,
+
+  /**
+   * 未落地: the target was not reached and the project was not excluded.
+   *
+   * @generated from enum value: YEAR_OUTCOME_MISSED = 2;
+   */
+  MISSED = 2,
+
+  /**
+   * 不纳入统计: excluded from the rate by an approved exclusion.
+   *
+   * @generated from enum value: YEAR_OUTCOME_EXCLUDED = 3;
+   */
+  EXCLUDED = 3,
+}
+
+/**
+ * Describes the enum sangeyipi.projects.v1.YearOutcome.
+ */
+export const YearOutcomeSchema: GenEnum<YearOutcome> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_projects_v1_projects, 4);
+
+/**
  * How the unit serves before the application (提前服务的方式).
  *
  * @generated from enum sangeyipi.projects.v1.AdvanceServiceApproach
@@ -515,5 +619,5 @@ export enum AdvanceServiceApproach {
  * Describes the enum sangeyipi.projects.v1.AdvanceServiceApproach.
  */
 export const AdvanceServiceApproachSchema: GenEnum<AdvanceServiceApproach> = /*@__PURE__*/
-  enumDesc(file_sangeyipi_projects_v1_projects, 4);
+  enumDesc(file_sangeyipi_projects_v1_projects, 5);
 

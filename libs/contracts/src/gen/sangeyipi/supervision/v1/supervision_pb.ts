@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/supervision/v1/supervision.proto.
  */
 export const file_sangeyipi_supervision_v1_supervision: GenFile = /*@__PURE__*/
-  fileDesc("CipzYW5nZXlpcGkvc3VwZXJ2aXNpb24vdjEvc3VwZXJ2aXNpb24ucHJvdG8SGHNhbmdleWlwaS5zdXBlcnZpc2lvbi52MSJSCg9EcmF3bkluc3BlY3Rpb24SFQoNaW5zcGVjdGlvbl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSFQoNaW5zcGVjdG9yX2lkcxgDIAMoCSLPAgoRSW5zcGVjdGlvblBsYW5uZWQSDwoHcGxhbl9pZBgBIAEoCRINCgV0aXRsZRgCIAEoCRI3CgVsZXZlbBgDIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgEIAEoCRIWCg50YXJnZXRfbGlzdF9pZBgFIAEoCRIZChFpbnNwZWN0b3JfbGlzdF9pZBgGIAEoCRIUCgx0YXJnZXRfY291bnQYByABKA0SHQoVaW5zcGVjdG9yc19wZXJfdGFyZ2V0GAggASgNEjoKBm1ldGhvZBgJIAEoDjIqLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uTWV0aG9kEhcKD3NlZWRfY29tbWl0bWVudBgKIAEoCRIPCgdkcmF3X29uGAsgASgJInAKD0luc3BlY3Rpb25EcmF3bhIPCgdwbGFuX2lkGAEgASgJEgwKBHNlZWQYAiABKAkSPgoLaW5zcGVjdGlvbnMYAyADKAsyKS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRHJhd25JbnNwZWN0aW9uItEBChlJbnNwZWN0aW9uUmVzdWx0UHVibGlzaGVkEhUKDWluc3BlY3Rpb25faWQYASABKAkSDwoHcGxhbl9pZBgCIAEoCRIRCgl0YXJnZXRfaWQYAyABKAkSPAoHb3V0Y29tZRgEIAEoDjIrLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uT3V0Y29tZRIPCgdzdW1tYXJ5GAUgASgJEhQKDGluc3BlY3RlZF9vbhgGIAEoCRIUCgxwdWJsaXNoZWRfb24YByABKAki4wEKDUZpbmRpbmdSYWlzZWQSEgoKZmluZGluZ19pZBgBIAEoCRI3CgZzb3VyY2UYAiABKA4yJy5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRmluZGluZ1NvdXJjZRIRCglzb3VyY2VfaWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRIPCgdjYXNlX2lkGAUgASgJEjsKCGNhdGVnb3J5GAYgASgOMikuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkZpbmRpbmdDYXRlZ29yeRITCgtkZXNjcmlwdGlvbhgHIAEoCSJlChRSZWN0aWZpY2F0aW9uT3JkZXJlZBISCgpmaW5kaW5nX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSGAoQcmVxdWlyZWRfYWN0aW9ucxgDIAMoCRIOCgZkdWVfb24YBCABKAkizgEKCUNhc2VSYXRlZBIRCglyYXRpbmdfaWQYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIPCgdpdGVtX2lkGAMgASgJEg8KB3VuaXRfaWQYBCABKAkSNAoJYXBwbGljYW50GAUgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSNAoFZ3JhZGUYBiABKA4yJS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuUmF0aW5nR3JhZGUSDwoHY29tbWVudBgHIAEoCSpzChBJbnNwZWN0aW9uTWV0aG9kEiEKHUlOU1BFQ1RJT05fTUVUSE9EX1VOU1BFQ0lGSUVEEAASGgoWSU5TUEVDVElPTl9NRVRIT0RfT1BFThABEiAKHElOU1BFQ1RJT05fTUVUSE9EX1VOREVSQ09WRVIQAiqlAQoRSW5zcGVjdGlvbk91dGNvbWUSIgoeSU5TUEVDVElPTl9PVVRDT01FX1VOU1BFQ0lGSUVEEAASIAocSU5TUEVDVElPTl9PVVRDT01FX0NPTVBMSUFOVBABEiQKIElOU1BFQ1RJT05fT1VUQ09NRV9OT05fQ09NUExJQU5UEAISJAogSU5TUEVDVElPTl9PVVRDT01FX05PVF9JTlNQRUNURUQQAyrhAQoNRmluZGluZ1NvdXJjZRIeChpGSU5ESU5HX1NPVVJDRV9VTlNQRUNJRklFRBAAEh0KGUZJTkRJTkdfU09VUkNFX0lOU1BFQ1RJT04QARIZChVGSU5ESU5HX1NPVVJDRV9SQVRJTkcQAhIgChxGSU5ESU5HX1NPVVJDRV9QVUJMSUNfUkVQT1JUEAMSKAokRklORElOR19TT1VSQ0VfRUZGSUNJRU5DWV9NT05JVE9SSU5HEAQSKgomRklORElOR19TT1VSQ0VfQ09NTUlUTUVOVF9WRVJJRklDQVRJT04QBSqwAgoPRmluZGluZ0NhdGVnb3J5EiAKHEZJTkRJTkdfQ0FURUdPUllfVU5TUEVDSUZJRUQQABIcChhGSU5ESU5HX0NBVEVHT1JZX09WRVJEVUUQARIgChxGSU5ESU5HX0NBVEVHT1JZX0lMTEVHQUxfRkVFEAISJwojRklORElOR19DQVRFR09SWV9BRERFRF9QUkVDT05ESVRJT04QAxIpCiVGSU5ESU5HX0NBVEVHT1JZX05PVF9OT1RJRklFRF9BVF9PTkNFEAQSJQohRklORElOR19DQVRFR09SWV9GQUxTRV9DT01NSVRNRU5UEAUSJAogRklORElOR19DQVRFR09SWV9TRVJWSUNFX0NPTkRVQ1QQBhIaChZGSU5ESU5HX0NBVEVHT1JZX09USEVSEAcq0QEKC1JhdGluZ0dyYWRlEhwKGFJBVElOR19HUkFERV9VTlNQRUNJRklFRBAAEh8KG1JBVElOR19HUkFERV9WRVJZX1NBVElTRklFRBABEhoKFlJBVElOR19HUkFERV9TQVRJU0ZJRUQQAhIkCiBSQVRJTkdfR1JBREVfQkFTSUNBTExZX1NBVElTRklFRBADEh0KGVJBVElOR19HUkFERV9ESVNTQVRJU0ZJRUQQBBIiCh5SQVRJTkdfR1JBREVfVkVSWV9ESVNTQVRJU0ZJRUQQBWIGcHJvdG8z", [file_sangeyipi_common_v1_common]);
+  fileDesc("CipzYW5nZXlpcGkvc3VwZXJ2aXNpb24vdjEvc3VwZXJ2aXNpb24ucHJvdG8SGHNhbmdleWlwaS5zdXBlcnZpc2lvbi52MSJSCg9EcmF3bkluc3BlY3Rpb24SFQoNaW5zcGVjdGlvbl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSFQoNaW5zcGVjdG9yX2lkcxgDIAMoCSLPAgoRSW5zcGVjdGlvblBsYW5uZWQSDwoHcGxhbl9pZBgBIAEoCRINCgV0aXRsZRgCIAEoCRI3CgVsZXZlbBgDIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgEIAEoCRIWCg50YXJnZXRfbGlzdF9pZBgFIAEoCRIZChFpbnNwZWN0b3JfbGlzdF9pZBgGIAEoCRIUCgx0YXJnZXRfY291bnQYByABKA0SHQoVaW5zcGVjdG9yc19wZXJfdGFyZ2V0GAggASgNEjoKBm1ldGhvZBgJIAEoDjIqLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uTWV0aG9kEhcKD3NlZWRfY29tbWl0bWVudBgKIAEoCRIPCgdkcmF3X29uGAsgASgJInAKD0luc3BlY3Rpb25EcmF3bhIPCgdwbGFuX2lkGAEgASgJEgwKBHNlZWQYAiABKAkSPgoLaW5zcGVjdGlvbnMYAyADKAsyKS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRHJhd25JbnNwZWN0aW9uItEBChlJbnNwZWN0aW9uUmVzdWx0UHVibGlzaGVkEhUKDWluc3BlY3Rpb25faWQYASABKAkSDwoHcGxhbl9pZBgCIAEoCRIRCgl0YXJnZXRfaWQYAyABKAkSPAoHb3V0Y29tZRgEIAEoDjIrLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uT3V0Y29tZRIPCgdzdW1tYXJ5GAUgASgJEhQKDGluc3BlY3RlZF9vbhgGIAEoCRIUCgxwdWJsaXNoZWRfb24YByABKAki4wEKDUZpbmRpbmdSYWlzZWQSEgoKZmluZGluZ19pZBgBIAEoCRI3CgZzb3VyY2UYAiABKA4yJy5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRmluZGluZ1NvdXJjZRIRCglzb3VyY2VfaWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRIPCgdjYXNlX2lkGAUgASgJEjsKCGNhdGVnb3J5GAYgASgOMikuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkZpbmRpbmdDYXRlZ29yeRITCgtkZXNjcmlwdGlvbhgHIAEoCSJlChRSZWN0aWZpY2F0aW9uT3JkZXJlZBISCgpmaW5kaW5nX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSGAoQcmVxdWlyZWRfYWN0aW9ucxgDIAMoCRIOCgZkdWVfb24YBCABKAkigwIKH0NvbW1pdG1lbnRWZXJpZmljYXRpb25Db25jbHVkZWQSFwoPdmVyaWZpY2F0aW9uX2lkGAEgASgJEg8KB2Nhc2VfaWQYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI0CglhcHBsaWNhbnQYBCABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhJICgdvdXRjb21lGAUgASgOMjcuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkNvbW1pdG1lbnRWZXJpZmljYXRpb25PdXRjb21lEg8KB3N1bW1hcnkYBiABKAkSFAoMY29uY2x1ZGVkX29uGAcgASgJIs4BCglDYXNlUmF0ZWQSEQoJcmF0aW5nX2lkGAEgASgJEg8KB2Nhc2VfaWQYAiABKAkSDwoHaXRlbV9pZBgDIAEoCRIPCgd1bml0X2lkGAQgASgJEjQKCWFwcGxpY2FudBgFIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEjQKBWdyYWRlGAYgASgOMiUuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLlJhdGluZ0dyYWRlEg8KB2NvbW1lbnQYByABKAkqcwoQSW5zcGVjdGlvbk1ldGhvZBIhCh1JTlNQRUNUSU9OX01FVEhPRF9VTlNQRUNJRklFRBAAEhoKFklOU1BFQ1RJT05fTUVUSE9EX09QRU4QARIgChxJTlNQRUNUSU9OX01FVEhPRF9VTkRFUkNPVkVSEAIqpQEKEUluc3BlY3Rpb25PdXRjb21lEiIKHklOU1BFQ1RJT05fT1VUQ09NRV9VTlNQRUNJRklFRBAAEiAKHElOU1BFQ1RJT05fT1VUQ09NRV9DT01QTElBTlQQARIkCiBJTlNQRUNUSU9OX09VVENPTUVfTk9OX0NPTVBMSUFOVBACEiQKIElOU1BFQ1RJT05fT1VUQ09NRV9OT1RfSU5TUEVDVEVEEAMq4QEKDUZpbmRpbmdTb3VyY2USHgoaRklORElOR19TT1VSQ0VfVU5TUEVDSUZJRUQQABIdChlGSU5ESU5HX1NPVVJDRV9JTlNQRUNUSU9OEAESGQoVRklORElOR19TT1VSQ0VfUkFUSU5HEAISIAocRklORElOR19TT1VSQ0VfUFVCTElDX1JFUE9SVBADEigKJEZJTkRJTkdfU09VUkNFX0VGRklDSUVOQ1lfTU9OSVRPUklORxAEEioKJkZJTkRJTkdfU09VUkNFX0NPTU1JVE1FTlRfVkVSSUZJQ0FUSU9OEAUqsAIKD0ZpbmRpbmdDYXRlZ29yeRIgChxGSU5ESU5HX0NBVEVHT1JZX1VOU1BFQ0lGSUVEEAASHAoYRklORElOR19DQVRFR09SWV9PVkVSRFVFEAESIAocRklORElOR19DQVRFR09SWV9JTExFR0FMX0ZFRRACEicKI0ZJTkRJTkdfQ0FURUdPUllfQURERURfUFJFQ09ORElUSU9OEAMSKQolRklORElOR19DQVRFR09SWV9OT1RfTk9USUZJRURfQVRfT05DRRAEEiUKIUZJTkRJTkdfQ0FURUdPUllfRkFMU0VfQ09NTUlUTUVOVBAFEiQKIEZJTkRJTkdfQ0FURUdPUllfU0VSVklDRV9DT05EVUNUEAYSGgoWRklORElOR19DQVRFR09SWV9PVEhFUhAHKtEBCgtSYXRpbmdHcmFkZRIcChhSQVRJTkdfR1JBREVfVU5TUEVDSUZJRUQQABIfChtSQVRJTkdfR1JBREVfVkVSWV9TQVRJU0ZJRUQQARIaChZSQVRJTkdfR1JBREVfU0FUSVNGSUVEEAISJAogUkFUSU5HX0dSQURFX0JBU0lDQUxMWV9TQVRJU0ZJRUQQAxIdChlSQVRJTkdfR1JBREVfRElTU0FUSVNGSUVEEAQSIgoeUkFUSU5HX0dSQURFX1ZFUllfRElTU0FUSVNGSUVEEAUqtgEKHUNvbW1pdG1lbnRWZXJpZmljYXRpb25PdXRjb21lEi8KK0NPTU1JVE1FTlRfVkVSSUZJQ0FUSU9OX09VVENPTUVfVU5TUEVDSUZJRUQQABIuCipDT01NSVRNRU5UX1ZFUklGSUNBVElPTl9PVVRDT01FX0NPTkZPUk1JTkcQARI0CjBDT01NSVRNRU5UX1ZFUklGSUNBVElPTl9PVVRDT01FX0ZBTFNFX0NPTU1JVE1FTlQQAmIGcHJvdG8z", [file_sangeyipi_common_v1_common]);
 
 /**
  * One target drawn with the inspectors drawn for it.
@@ -349,6 +349,69 @@ export const RectificationOrderedSchema: GenMessage<RectificationOrdered> = /*@_
   messageDesc(file_sangeyipi_supervision_v1_supervision, 5);
 
 /**
+ * The verification of a commitment made on a case (告知承诺) was concluded.
+ *
+ * @generated from message sangeyipi.supervision.v1.CommitmentVerificationConcluded
+ */
+export type CommitmentVerificationConcluded = Message<"sangeyipi.supervision.v1.CommitmentVerificationConcluded"> & {
+  /**
+   * Id of the verification task (UUID); identifies the task's stream.
+   *
+   * @generated from field: string verification_id = 1;
+   */
+  verificationId: string;
+
+  /**
+   * Id of the case whose commitment was verified.
+   *
+   * @generated from field: string case_id = 2;
+   */
+  caseId: string;
+
+  /**
+   * Id of the service unit that decided the case.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * The applicant who made the commitment (pseudonymous reference).
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef applicant = 4;
+   */
+  applicant?: ApplicantRef | undefined;
+
+  /**
+   * The outcome.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CommitmentVerificationOutcome outcome = 5;
+   */
+  outcome: CommitmentVerificationOutcome;
+
+  /**
+   * What the verification found.
+   *
+   * @generated from field: string summary = 6;
+   */
+  summary: string;
+
+  /**
+   * Date concluded (YYYY-MM-DD).
+   *
+   * @generated from field: string concluded_on = 7;
+   */
+  concludedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.CommitmentVerificationConcluded.
+ * Use `create(CommitmentVerificationConcludedSchema)` to create a new message.
+ */
+export const CommitmentVerificationConcludedSchema: GenMessage<CommitmentVerificationConcluded> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 6);
+
+/**
  * An applicant rated the service on a case (好差评).
  *
  * @generated from message sangeyipi.supervision.v1.CaseRated
@@ -409,7 +472,7 @@ export type CaseRated = Message<"sangeyipi.supervision.v1.CaseRated"> & {
  * Use `create(CaseRatedSchema)` to create a new message.
  */
 export const CaseRatedSchema: GenMessage<CaseRated> = /*@__PURE__*/
-  messageDesc(file_sangeyipi_supervision_v1_supervision, 6);
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 7);
 
 /**
  * How an inspection is carried out.
@@ -664,4 +727,38 @@ export enum RatingGrade {
  */
 export const RatingGradeSchema: GenEnum<RatingGrade> = /*@__PURE__*/
   enumDesc(file_sangeyipi_supervision_v1_supervision, 4);
+
+/**
+ * The outcome of verifying one applicant's written commitment (告知承诺核查).
+ *
+ * @generated from enum sangeyipi.supervision.v1.CommitmentVerificationOutcome
+ */
+export enum CommitmentVerificationOutcome {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: COMMITMENT_VERIFICATION_OUTCOME_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 承诺属实: what the applicant committed to is true.
+   *
+   * @generated from enum value: COMMITMENT_VERIFICATION_OUTCOME_CONFORMING = 1;
+   */
+  CONFORMING = 1,
+
+  /**
+   * 虚假承诺: the commitment was false; the decision is to be revoked.
+   *
+   * @generated from enum value: COMMITMENT_VERIFICATION_OUTCOME_FALSE_COMMITMENT = 2;
+   */
+  FALSE_COMMITMENT = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.CommitmentVerificationOutcome.
+ */
+export const CommitmentVerificationOutcomeSchema: GenEnum<CommitmentVerificationOutcome> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 5);
 
