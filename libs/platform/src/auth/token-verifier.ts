@@ -20,24 +20,21 @@ interface PlatformClaims extends JWTPayload {
 /**
  * Verifies HS256 bearer tokens signed with AUTH_JWT_SECRET (the gateway's sign-in issues them)
  * and turns their claims into an AuthenticatedUser. Tampered, expired or wrongly signed tokens
- * are refused.
+ * are refused. During a key rotation, tokens signed with a key listed in
+ * AUTH_JWT_PREVIOUS_SECRETS are still accepted until they expire.
  */
 @Injectable()
 export class TokenVerifier {
-  private readonly key: Uint8Array;
+  /** The current key first, then the previous ones. */
+  private readonly keys: readonly Uint8Array[];
 
   constructor(@Inject(ServiceConfig) config: ServiceConfig) {
-    this.key = new TextEncoder().encode(config.AUTH_JWT_SECRET);
+    const encoder = new TextEncoder();
+    this.keys = [config.AUTH_JWT_SECRET, ...config.AUTH_JWT_PREVIOUS_SECRETS].map((secret) => encoder.encode(secret));
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
-    let payload: PlatformClaims;
-    try {
-      ({ payload } = await jwtVerify<PlatformClaims>(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
-    } catch (error) {
-      const reason = error instanceof errors.JWTExpired ? 'the token has expired' : 'the token is not valid';
-      throw new InvalidTokenError(reason);
-    }
+    const payload = await this.verifiedClaims(token);
     if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles)) throw new InvalidTokenError('the token lacks a subject or roles');
     const roles = payload.roles.filter((role): role is Role => (ROLES as readonly unknown[]).includes(role));
     return {
@@ -47,6 +44,21 @@ export class TokenVerifier {
       regionCode: typeof payload.region_code === 'string' ? payload.region_code : undefined,
       name: typeof payload.name === 'string' ? payload.name : undefined,
     };
+  }
+
+  private async verifiedClaims(token: string): Promise<PlatformClaims> {
+    let reason = 'the token is not valid';
+    for (const key of this.keys) {
+      try {
+        const { payload } = await jwtVerify<PlatformClaims>(token, key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
+        return payload;
+      } catch (error) {
+        // An expired token signed with this key says so; a signature mismatch tries the next key.
+        if (error instanceof errors.JWTExpired) reason = 'the token has expired';
+        if (!(error instanceof errors.JWSSignatureVerificationFailed)) break;
+      }
+    }
+    throw new InvalidTokenError(reason);
   }
 }
 

@@ -28,12 +28,14 @@ describe('loadServiceConfig', () => {
     expect(config).toEqual({
       PORT: 8080,
       DATABASE_URL: 'postgres://catalog@db:5432/catalog',
+      EVENT_TRANSPORT: 'kafka',
       KAFKA_BROKERS: ['kafka-1:9092', 'kafka-2:9092'],
       KAFKA_TOPIC_PARTITIONS: 6,
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_REPLICATION_FACTOR: 1,
       REDIS_URL: 'redis://cache:6379',
       AUTH_JWT_SECRET: 'unit-test-signing-key-0123456789abcdef',
+      AUTH_JWT_PREVIOUS_SECRETS: [],
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
     });
@@ -73,6 +75,19 @@ describe('loadServiceConfig', () => {
     ['REDIS_URL', 'cache:6379', 'must be a Redis URL'],
   ])('names %s=%s as invalid (%s)', (variable, value, reason) => {
     expect(problemsOf({ ...VALID, [variable]: value })).toEqual([expect.stringContaining(`Invalid configuration: ${variable} ${reason}, got`)]);
+  });
+
+  it('needs no broker when events are handed over in process, and accepts the in-memory Redis', () => {
+    const config = loadServiceConfig(ServiceConfig, { ...VALID, EVENT_TRANSPORT: 'in-process', KAFKA_BROKERS: undefined, REDIS_URL: 'memory://local' });
+
+    expect(config).toMatchObject({ EVENT_TRANSPORT: 'in-process', KAFKA_BROKERS: [], REDIS_URL: 'memory://local' });
+    expect(problemsOf({ ...VALID, EVENT_TRANSPORT: 'carrier-pigeon' })).toEqual([expect.stringContaining('EVENT_TRANSPORT must be kafka or in-process')]);
+  });
+
+  it('refuses a short previous signing key', () => {
+    expect(problemsOf({ ...VALID, AUTH_JWT_PREVIOUS_SECRETS: 'previous-signing-key-0123456789abcdef,short' })).toEqual([
+      expect.stringContaining('AUTH_JWT_PREVIOUS_SECRETS must hold keys of at least 32 characters, got (a value not shown'),
+    ]);
   });
 
   it('gives one line per bad variable', () => {

@@ -1,10 +1,13 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ArrayNotEmpty, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ConfigVariable } from './config-variable.decorator';
 import { IsUrlWithScheme } from './url-scheme.validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const EVENT_TRANSPORTS = ['kafka', 'in-process'] as const;
+export type EventTransport = (typeof EVENT_TRANSPORTS)[number];
 
 const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/;
 
@@ -50,12 +53,20 @@ export class ServiceConfig {
   @IsUrlWithScheme(['postgres', 'postgresql'], { message: 'must be a PostgreSQL URL' })
   readonly DATABASE_MIGRATION_URL?: string;
 
+  @ConfigVariable(
+    'kafka (every service its own process, events through Kafka) or in-process (the embedded all-in-one mode: events handed over inside one process)',
+  )
+  @IsOptional()
+  @IsIn(EVENT_TRANSPORTS, { message: 'must be kafka or in-process' })
+  readonly EVENT_TRANSPORT: EventTransport = 'kafka';
+
   @ConfigVariable('a comma-separated list of Kafka brokers as host:port, e.g. kafka-1:9092,kafka-2:9092')
+  @ValidateIf((config: ServiceConfig) => config.EVENT_TRANSPORT !== 'in-process')
   @Matches(HOST_PORT, { each: true, message: 'must list brokers as host:port' })
   @ArrayNotEmpty({ message: 'must name at least one broker' })
   @IsDefined({ message: 'is required' })
   @toList()
-  readonly KAFKA_BROKERS!: string[];
+  readonly KAFKA_BROKERS: string[] = [];
 
   @ConfigVariable('a whole number of partitions for new topics, at least 1, e.g. 6')
   @IsOptional()
@@ -82,8 +93,17 @@ export class ServiceConfig {
   @IsDefined({ message: 'is required' })
   readonly AUTH_JWT_SECRET!: string;
 
-  @ConfigVariable('a Redis URL, e.g. redis://host:6379 or rediss://user:password@host:6380', { secret: true })
-  @IsUrlWithScheme(['redis', 'rediss'], { message: 'must be a Redis URL' })
+  @ConfigVariable(
+    'keys that tokens signed before a key rotation may still carry, comma-separated, each at least 32 characters; verified, never used to sign',
+    { secret: true },
+  )
+  @IsOptional()
+  @MinLength(32, { each: true, message: 'must hold keys of at least 32 characters' })
+  @toList()
+  readonly AUTH_JWT_PREVIOUS_SECRETS: string[] = [];
+
+  @ConfigVariable('a Redis URL, e.g. redis://host:6379 or rediss://user:password@host:6380; memory://local keeps the state in the process (embedded mode only)', { secret: true })
+  @IsUrlWithScheme(['redis', 'rediss', 'memory'], { message: 'must be a Redis URL' })
   @IsDefined({ message: 'is required' })
   readonly REDIS_URL!: string;
 

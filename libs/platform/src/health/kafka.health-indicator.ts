@@ -13,7 +13,7 @@ const CHECK_TIMEOUT_MS = 2_500;
  */
 @Injectable()
 export class KafkaHealthIndicator implements OnApplicationShutdown {
-  private readonly admin: Admin;
+  private readonly admin: Admin | undefined;
   private connection: Promise<void> | undefined;
 
   constructor(
@@ -21,6 +21,7 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     @Inject(SERVICE_NAME) service: string,
     private readonly health: HealthIndicatorService,
   ) {
+    if (config.EVENT_TRANSPORT === 'in-process') return; // no broker to ask
     const kafka = new Kafka({
       clientId: `${service}-health`,
       brokers: [...config.KAFKA_BROKERS],
@@ -34,6 +35,7 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
 
   async check(key = 'kafka'): Promise<HealthIndicatorResult> {
     const indicator = this.health.check(key);
+    if (!this.admin) return indicator.up({ transport: 'in-process' });
     try {
       this.connection ??= this.admin.connect();
       await withTimeout(this.connection, CHECK_TIMEOUT_MS, 'Kafka');
@@ -48,6 +50,6 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.connection = undefined;
-    await this.admin.disconnect();
+    await this.admin?.disconnect();
   }
 }

@@ -1,6 +1,7 @@
 import { Logger, type FactoryProvider } from '@nestjs/common';
 import { createClient } from 'redis';
 import { ServiceConfig } from '../config/service-config.schema';
+import { InMemoryRedis } from './in-memory-redis';
 
 /** Injection token of the service's one shared node-redis client. */
 export const REDIS_CLIENT = Symbol('sangeyipi:redis-client');
@@ -21,6 +22,10 @@ export const redisClientProvider: FactoryProvider<Promise<RedisClient>> = {
   provide: REDIS_CLIENT,
   inject: [ServiceConfig],
   useFactory: async (config: ServiceConfig) => {
+    if (isInMemoryRedisUrl(config.REDIS_URL)) {
+      // The stand-in implements the commands the services use; the cast is the one place that says so.
+      return (await new InMemoryRedis().connect()) as unknown as RedisClient;
+    }
     const logger = new Logger('Redis');
     const client = createClient({
       url: config.REDIS_URL,
@@ -61,4 +66,9 @@ export async function closeRedisClient(client: RedisClient): Promise<void> {
   if (!client.isOpen) return;
   if (client.isReady) await client.close();
   else client.destroy();
+}
+
+/** True for `memory://…`: the embedded mode's in-process stand-in instead of a Redis server. */
+export function isInMemoryRedisUrl(url: string): boolean {
+  return url.startsWith('memory:');
 }

@@ -1,0 +1,52 @@
+import { SignJWT } from 'jose';
+import { loadServiceConfig } from '../config/load-service-config.util';
+import { ServiceConfig } from '../config/service-config.schema';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const CURRENT = 'current-signing-key-0123456789abcdef';
+const PREVIOUS = 'previous-signing-key-0123456789abcdef';
+const UNKNOWN = 'somebody-elses-key-0123456789abcdefgh';
+
+function verifierWith(env: Record<string, string>): TokenVerifier {
+  const config = loadServiceConfig(ServiceConfig, {
+    DATABASE_URL: 'postgres://svc@db:5432/svc',
+    KAFKA_BROKERS: 'kafka:9092',
+    REDIS_URL: 'redis://cache:6379',
+    AUTH_JWT_SECRET: CURRENT,
+    ...env,
+  });
+  return new TokenVerifier(config);
+}
+
+function tokenSignedWith(secret: string, expiresIn = '5m'): Promise<string> {
+  return new SignJWT({ roles: ['clerk'], unit_id: 'unit-1' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('clerk-1')
+    .setIssuer('sangeyipi')
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+describe('TokenVerifier during a key rotation', () => {
+  it('accepts tokens of the current key', async () => {
+    await expect(verifierWith({}).verify(await tokenSignedWith(CURRENT))).resolves.toMatchObject({ userId: 'clerk-1', roles: ['clerk'], unitId: 'unit-1' });
+  });
+
+  it('refuses a token of the previous key until that key is listed as previous', async () => {
+    const token = await tokenSignedWith(PREVIOUS);
+
+    await expect(verifierWith({}).verify(token)).rejects.toThrow(InvalidTokenError);
+    await expect(verifierWith({ AUTH_JWT_PREVIOUS_SECRETS: PREVIOUS }).verify(token)).resolves.toMatchObject({ userId: 'clerk-1' });
+  });
+
+  it('still refuses a key that is neither current nor previous', async () => {
+    await expect(verifierWith({ AUTH_JWT_PREVIOUS_SECRETS: PREVIOUS }).verify(await tokenSignedWith(UNKNOWN))).rejects.toThrow('the token is not valid');
+  });
+
+  it('says an expired token of a previous key has expired', async () => {
+    const expired = await tokenSignedWith(PREVIOUS, '-1m');
+
+    await expect(verifierWith({ AUTH_JWT_PREVIOUS_SECRETS: PREVIOUS }).verify(expired)).rejects.toThrow('the token has expired');
+  });
+});
