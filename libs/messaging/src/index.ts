@@ -17,7 +17,7 @@ export { createKafka, type KafkaConnectionOptions } from './kafka/kafka-connecti
 export { ensureTopics, eventTopic, deadLetterTopic, type TopicSettings } from './kafka/kafka-topics';
 export { KafkaPublisher } from './kafka/kafka-publisher';
 export { KafkaEventConsumer, type KafkaEventConsumerOptions } from './kafka/kafka-event-consumer';
-export { InProcessEventBus } from './in-process/in-process-event-bus';
+export { InProcessEventBus, processEventBus } from './in-process/in-process-event-bus';
 export { MESSAGING_MIGRATIONS, BACKBONE_MIGRATIONS, BACKBONE_DATABASE } from './migrations';
 export { EventBackboneModule, type EventBackboneOptions } from './nest/event-backbone.module';
 export { EventBackboneService } from './nest/event-backbone.service';

@@ -20,6 +20,22 @@ interface LocalSubscriber {
 export class InProcessEventBus implements EventPublisher {
   private readonly subscribers: LocalSubscriber[] = [];
   private readonly offsets = new Map<string, bigint>();
+  private opened = false;
+  private openGate!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.openGate = resolve));
+
+  /**
+   * Lets publishing begin. Until then `publish` waits, so that applications started one after
+   * another in one process all subscribe before the first relay hands over events.
+   */
+  open(): void {
+    this.opened = true;
+    this.openGate();
+  }
+
+  get isOpen(): boolean {
+    return this.opened;
+  }
 
   subscribe(dataSource: DataSource, subscription: EventSubscription): void {
     this.subscribers.push({
@@ -30,6 +46,7 @@ export class InProcessEventBus implements EventPublisher {
   }
 
   async publish(messages: readonly TransportMessage[]): Promise<void> {
+    await this.gate;
     const deliveries = this.subscribers.map((subscriber) => {
       const mine = messages.filter((m) => subscriber.topics.has(m.topic));
       subscriber.queue = subscriber.queue.then(async () => {
@@ -47,4 +64,12 @@ export class InProcessEventBus implements EventPublisher {
     this.offsets.set(topic, next);
     return next.toString();
   }
+}
+
+let processBus: InProcessEventBus | undefined;
+
+/** The one bus of this process, shared by every application started in it (the embedded mode). */
+export function processEventBus(): InProcessEventBus {
+  processBus ??= new InProcessEventBus();
+  return processBus;
 }

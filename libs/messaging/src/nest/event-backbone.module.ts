@@ -34,12 +34,15 @@ export class EventBackboneModule {
         {
           provide: KAFKA,
           inject: [SERVICE_NAME, ServiceConfig],
+          // No client at all when events stay in the process (the embedded mode).
           useFactory: (service: string, config: ServiceConfig) =>
-            createKafka({
-              clientId: service,
-              brokers: config.KAFKA_BROKERS,
-              log: (level, message, extra) => (level === 'error' ? kafkaLogger.error(extra, message) : kafkaLogger.warn(extra, message)),
-            }),
+            config.EVENT_TRANSPORT === 'in-process'
+              ? null
+              : createKafka({
+                  clientId: service,
+                  brokers: config.KAFKA_BROKERS,
+                  log: (level, message, extra) => (level === 'error' ? kafkaLogger.error(extra, message) : kafkaLogger.warn(extra, message)),
+                }),
         },
         { provide: EVENT_SUBSCRIBERS, inject: subscriberTokens, useFactory: (...instances: EventSubscriber[]) => instances },
         {

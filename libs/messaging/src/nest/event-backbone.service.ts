@@ -8,7 +8,9 @@ import { DataSource } from 'typeorm';
 import { KafkaEventConsumer } from '../kafka/kafka-event-consumer';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { ensureTopics, eventTopic } from '../kafka/kafka-topics';
+import { processEventBus } from '../in-process/in-process-event-bus';
 import { EventRelay } from '../relay/event-relay';
+import type { EventPublisher } from '../relay/event-publisher';
 import type { EventSubscriber } from './event-subscriber';
 
 export const KAFKA = Symbol('KAFKA');
@@ -18,12 +20,14 @@ export const EVENT_SUBSCRIBERS = Symbol('EVENT_SUBSCRIBERS');
 /**
  * Runs a service's side of the event backbone: provisions its topic, runs its relay (the
  * elected replica publishes) and its consumer groups; stops them in that order's reverse at
- * shutdown so offsets and the relay checkpoint are committed.
+ * shutdown so offsets and the relay checkpoint are committed. With EVENT_TRANSPORT=in-process
+ * (the embedded mode) the relay hands events to the process's bus and the subscribers listen
+ * there instead: no broker, the same handlers, de-duplication and dead-lettering.
  */
 @Injectable()
 export class EventBackboneService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('EventBackbone');
-  private readonly publisher: KafkaPublisher;
+  private readonly publisher: EventPublisher & { close?(): Promise<void> };
   private readonly relay: EventRelay;
   private readonly consumers: KafkaEventConsumer[] = [];
   private readonly outcomes: Counter<'group' | 'outcome'>;
@@ -32,7 +36,7 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
   constructor(
     @Inject(SERVICE_NAME) private readonly service: string,
     @Inject(BACKBONE_CONTEXT) private readonly context: Context,
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka | null,
     @Inject(EVENT_SUBSCRIBERS) private readonly subscribers: readonly EventSubscriber[],
     private readonly config: ServiceConfig,
     private readonly dataSource: DataSource,
@@ -63,7 +67,7 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
       help: 'Messages not yet consumed, by consumer group, topic and partition',
       labelNames: ['group', 'topic', 'partition'],
     });
-    this.publisher = new KafkaPublisher(kafka);
+    this.publisher = kafka === null ? processEventBus() : new KafkaPublisher(kafka);
     this.relay = new EventRelay({
       service,
       topic: this.topicOf(context),
@@ -86,6 +90,7 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.kafka === null) return this.startInProcess();
     await ensureTopics(this.kafka, [this.topic], this.topicSettings());
     this.relay.start();
     for (const subscriber of this.subscribers) {
@@ -113,7 +118,21 @@ export class EventBackboneService implements OnApplicationBootstrap, OnModuleDes
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
-    await this.publisher.close();
+    await this.publisher.close?.();
+  }
+
+  private startInProcess(): void {
+    const bus = processEventBus();
+    for (const subscriber of this.subscribers) {
+      bus.subscribe(this.dataSource, {
+        consumerGroup: `${this.service}.${subscriber.purpose}`,
+        topics: subscriber.contexts.map((context) => this.topicOf(context)),
+        handle: subscriber.handle,
+        maxAttempts: subscriber.maxAttempts,
+      });
+    }
+    this.relay.start();
+    this.logger.log({ topic: this.topic, subscribers: this.subscribers.length }, 'event backbone started in process');
   }
 
   private topicOf(context: Context): string {
