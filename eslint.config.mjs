@@ -16,6 +16,9 @@ function moduleBoundaries({ testCode }) {
       allow: [],
       depConstraints: [
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
+        // The embedded host loads the services by convention at run time, never by import.
+        { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
+        { sourceTag: 'scope:embedded', onlyDependOnLibsWithTags: ['scope:embedded', 'scope:shared'] },
         { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
         { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },
