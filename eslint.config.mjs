@@ -19,6 +19,9 @@ function moduleBoundaries({ testCode }) {
         // The embedded host loads the services by convention at run time, never by import.
         { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
         { sourceTag: 'scope:embedded', onlyDependOnLibsWithTags: ['scope:embedded', 'scope:shared'] },
+        // Deployment tooling checks manifests against the platform's own definitions.
+        { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
+        { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['scope:deploy', 'scope:shared'] },
         { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
         { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },

@@ -3,14 +3,15 @@ import 'reflect-metadata';
 // The service kit: what a service's main.ts and composition root use.
 export { bootstrapService } from './bootstrap/bootstrap-service';
 export { createServiceApp, type ServiceAppOptions } from './bootstrap/create-service-app';
-export { PlatformModule, type PlatformOptions } from './bootstrap/platform.module';
+export { PlatformModule, platformOptionsOf, type PlatformOptions } from './bootstrap/platform.module';
 export { SERVICE_NAME } from './bootstrap/service-runtime';
 export type { FieldViolation } from './bootstrap/validation.pipe';
 
 // Configuration: read only through the validated, typed object (inject `ServiceConfig` or the subclass).
 export { ConfigVariable } from './config/config-variable.decorator';
 export { InvalidConfigurationError, loadServiceConfig, type ConfigSchema, type Environment } from './config/load-service-config.util';
-export { LOG_LEVELS, ServiceConfig, type LogLevel } from './config/service-config.schema';
+export { EVENT_TRANSPORTS, LOG_LEVELS, ServiceConfig, type EventTransport, type LogLevel } from './config/service-config.schema';
+export { describeConfigVariable } from './config/config-variable.decorator';
 
 // Authentication: every route needs a bearer token unless @Public(); @Roles() narrows it.
 export { CurrentUser, Public, Roles } from './auth/auth.decorators';
@@ -19,6 +20,9 @@ export { TOKEN_ISSUER, TokenVerifier } from './auth/token-verifier';
 
 // Logging: the correlation id of the work in progress (HTTP request, consumed event, timer).
 export { CORRELATION_ID_HEADER, CorrelationContext } from './logging/correlation.context';
+
+// Health: the routes orchestrators probe (/health/live, /health/ready).
+export { HealthController } from './health/health.controller';
 
 // Metrics: the registry other libraries add their metrics to.
 export { MetricsRegistry } from './metrics/metrics.registry';
