@@ -1,0 +1,141 @@
+import { DemoApi, DemoApiError, forEachLimited, type DemoTarget } from './demo-api';
+import type { DemoSize } from './demo-size';
+import { OPERATIONS_ADMIN, reformOfficeFor, staffOf } from './world/demo-people';
+import { generateDemoWorld, type DemoCatalog, type DemoItem, type DemoUnit, type DemoWorld } from './world/demo-world';
+
+/** Requests in flight at once while seeding: enough to keep every service busy, few enough not to queue. */
+const SEED_CONCURRENCY = 12;
+/** Catalogs seeded side by side (each publishes its own batches in order). */
+const CATALOGS_AT_ONCE = 6;
+/** How long the seeder waits for the public catalog to show what it published. */
+const READ_MODEL_WAIT_MS = 60_000;
+
+interface PublishedBatch {
+  kind: string;
+  level: string;
+  regionCode: string;
+  batchNumber: number;
+}
+
+/**
+ * Seeds the demo world through the services' HTTP APIs only, as the people of the reform would:
+ * the operations admin registers the units, each unit admin drafts and submits its items, the reform
+ * office of the region sends a few back, approves the rest and publishes each catalog batch by batch,
+ * and each unit names its clerks' backups (AB角).
+ *
+ * Idempotent and resumable: what the catalog already shows (registered units, a catalog's published
+ * batches) is not done again, so a second call on a seeded world does nothing, and a call after an
+ * interrupted one finishes the catalogs that have no batch yet.
+ */
+export async function seedDemoWorld(target: DemoTarget, size: DemoSize): Promise<{ seeded: boolean; summary: string }> {
+  const started = Date.now();
+  const world = generateDemoWorld(size);
+  const api = new DemoApi(target, SEED_CONCURRENCY);
+
+  const registered = new Set((await api.get<Array<{ unitId: string }>>('catalog', '/public/units')).map((unit) => unit.unitId));
+  const published = await publishedBatches(api);
+  const newUnits = world.units.filter((unit) => !registered.has(unit.unitId));
+  const pending = world.catalogs
+    .map((catalog) => ({ catalog, from: (published.get(catalogKey(catalog)) ?? 0) + 1 }))
+    .filter(({ catalog, from }) => from <= catalog.batches);
+  if (newUnits.length === 0 && pending.length === 0) {
+    return { seeded: false, summary: `the demo world is already seeded: ${describe(world)}` };
+  }
+
+  target.log(`seeding the demo world: ${describe(world)}`);
+  await forEachLimited(newUnits, SEED_CONCURRENCY, (unit) => registerUnit(api, unit));
+  let itemsSeeded = 0;
+  await forEachLimited(pending, CATALOGS_AT_ONCE, async ({ catalog, from }) => {
+    for (let batch = from; batch <= catalog.batches; batch++) {
+      const items = world.items.filter((item) => sameCatalog(item.catalog, catalog) && item.batch === batch);
+      const itemIds = await Promise.all(items.map((item) => draftToApproval(api, item)));
+      await api.post('catalog', '/batches', reformOfficeFor(catalog.regionCode), { ...catalogRef(catalog), title: catalog.title(batch), itemIds });
+      itemsSeeded += items.length;
+    }
+  });
+  await forEachLimited(newUnits, SEED_CONCURRENCY, (unit) => nameBackups(api, unit));
+  await waitForPublicCatalog(api, world);
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const requests = [...api.requests.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    seeded: true,
+    summary: `seeded ${newUnits.length} units and ${itemsSeeded} items in ${pending.length} catalogs in ${seconds} s (${requests} requests): ${describe(world)}`,
+  };
+}
+
+function describe(world: DemoWorld): string {
+  const count = (predicate: (item: DemoItem) => boolean) => world.items.filter(predicate).length;
+  return [
+    `${world.units.length} units in ${world.districtCodes.length} districts`,
+    `${world.items.length} items in ${world.catalogs.length} catalogs`,
+    `(city: ${count((item) => item.catalog.level === 'city' && item.catalog.kind === 'on_the_spot')} on the spot, ${count((item) => item.catalog.level === 'city' && item.catalog.kind === 'advance_service')} advance service, ${count((item) => item.catalog.level === 'city' && item.catalog.kind === 'same_year_landing')} same-year landing;`,
+    `district ${count((item) => item.catalog.level === 'district')}, street ${count((item) => item.catalog.level === 'town')}, village ${count((item) => item.catalog.level === 'village')})`,
+  ].join(' ');
+}
+
+async function registerUnit(api: DemoApi, unit: DemoUnit): Promise<void> {
+  try {
+    await api.post('catalog', '/units', OPERATIONS_ADMIN, unit);
+  } catch (error) {
+    if (!(error instanceof DemoApiError && error.status === 409)) throw error; // 409: registered meanwhile
+  }
+}
+
+/** Draft → submit (→ sent back → amended → resubmitted) → approved; answers the item's id. */
+async function draftToApproval(api: DemoApi, item: DemoItem): Promise<string> {
+  const admin = staffOf({ unitId: item.unitId, regionCode: item.catalog.regionCode }).admin;
+  const office = reformOfficeFor(item.catalog.regionCode);
+  const firstDraft = item.sentBack ? { ...item.definition, requiredMaterials: item.definition.requiredMaterials.slice(0, 1) } : item.definition;
+  const { itemId } = await api.post<{ itemId: string }>('catalog', '/items', admin, firstDraft);
+  await api.post('catalog', `/items/${itemId}/submission`, admin);
+  if (item.sentBack) {
+    await api.post('catalog', `/items/${itemId}/rejection`, office, { reason: '申请材料清单不完整，请补充可通过数据共享或行政协助获取的材料' });
+    await api.put('catalog', `/items/${itemId}/draft`, admin, item.definition);
+    await api.post('catalog', `/items/${itemId}/submission`, admin);
+  }
+  await api.post('catalog', `/items/${itemId}/approval`, office, { note: '符合当场办结目录要求，同意列入' });
+  return itemId;
+}
+
+/** Each clerk is the other's backup (AB角). */
+async function nameBackups(api: DemoApi, unit: DemoUnit): Promise<void> {
+  const { clerks, admin } = staffOf(unit);
+  for (const [index, clerk] of clerks.entries()) {
+    const backup = clerks[(index + 1) % clerks.length]!;
+    await api.put('cases', `/units/${unit.unitId}/handlers/${clerk.userId}/backup`, admin, { backupUserId: backup.userId });
+  }
+}
+
+async function publishedBatches(api: DemoApi): Promise<Map<string, number>> {
+  const batches = await api.get<PublishedBatch[]>('catalog', '/public/batches');
+  const highest = new Map<string, number>();
+  for (const batch of batches) {
+    const key = catalogKey({ kind: batch.kind, level: batch.level, regionCode: batch.regionCode } as DemoCatalog);
+    highest.set(key, Math.max(highest.get(key) ?? 0, batch.batchNumber));
+  }
+  return highest;
+}
+
+/** The public catalog is a projection: wait until it shows every batch, so that what follows sees the world. */
+async function waitForPublicCatalog(api: DemoApi, world: DemoWorld): Promise<void> {
+  const deadline = Date.now() + READ_MODEL_WAIT_MS;
+  for (;;) {
+    const published = await publishedBatches(api);
+    if (world.catalogs.every((catalog) => (published.get(catalogKey(catalog)) ?? 0) >= catalog.batches)) return;
+    if (Date.now() > deadline) throw new Error('the public catalog did not show every seeded batch within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function catalogRef(catalog: DemoCatalog): DemoCatalog {
+  return { kind: catalog.kind, level: catalog.level, regionCode: catalog.regionCode };
+}
+
+function catalogKey(catalog: DemoCatalog): string {
+  return `${catalog.kind}|${catalog.level}|${catalog.regionCode}`;
+}
+
+function sameCatalog(a: DemoCatalog, b: DemoCatalog): boolean {
+  return catalogKey(a) === catalogKey(b);
+}
