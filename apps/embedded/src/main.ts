@@ -1,10 +1,13 @@
 import { join, resolve } from 'node:path';
+import { FULL_DEMO, SMALL_DEMO, seedDemoWorld, startSimulator, type RunningSimulator } from './demo';
 import { EmbeddedPlatform } from './embedded-platform';
 
 /**
  * `npm start`: the whole platform in one process on an embedded database, with the demo world.
  * EMBEDDED_DATA_DIR (default .run/embedded) keeps the data between runs; EMBEDDED_PORT_OFFSET
  * moves every port; EMBEDDED_POSTGRES_PORT (default 54329) is the database's port.
+ * DEMO_WORLD: full (default), small or off; DEMO_RATE_PER_MINUTE: the simulator's new storylines
+ * per minute (default 60; 0 leaves it off).
  */
 async function main(): Promise<void> {
   const projectRoot = resolve(__dirname, '../../..');
@@ -19,10 +22,12 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  let simulator: RunningSimulator | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    await simulator?.stop();
     await platform.stop();
     log('stopped');
     process.exit(0);
@@ -42,6 +47,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   log(`ready: the portal and the API at ${platform.urlOf('gateway')}`);
+
+  const demoWorld = process.env.DEMO_WORLD ?? 'full';
+  if (demoWorld === 'off') return;
+  const target = { urlOf: (service: string) => platform.urlOf(service), signingKey: platform.signingKey, log: (line: string) => log(`demo: ${line}`) };
+  try {
+    const { summary } = await seedDemoWorld(target, demoWorld === 'small' ? SMALL_DEMO : FULL_DEMO);
+    log(`demo: ${summary}`);
+  } catch (error) {
+    log(`demo: seeding stopped: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const ratePerMinute = Number(process.env.DEMO_RATE_PER_MINUTE ?? 60);
+  if (!stopping && ratePerMinute > 0) {
+    simulator = startSimulator(target, { ratePerMinute });
+    log(`demo: simulator on, ${ratePerMinute} new storylines a minute (DEMO_RATE_PER_MINUTE)`);
+  }
 }
 
 void main();
