@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/projects/v1/projects.proto.
  */
 export const file_sangeyipi_projects_v1_projects: GenFile = /*@__PURE__*/
-  fileDesc("CiRzYW5nZXlpcGkvcHJvamVjdHMvdjEvcHJvamVjdHMucHJvdG8SFXNhbmdleWlwaS5wcm9qZWN0cy52MSL1AgoNUHJvamVjdExpc3RlZBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI3CgVsZXZlbBgEIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgFIAEoCRIwCgVvd25lchgGIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEjIKBWJhc2lzGAcgASgOMiMuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlByb2plY3RCYXNpcxIdChViYXNpc19kb2N1bWVudF9udW1iZXIYCCABKAkSNAoGdGFyZ2V0GAkgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQSFAoMbGlzdGluZ195ZWFyGAogASgNEhIKCmluZHVzdHJpYWwYCyABKAgikQEKEE1pbGVzdG9uZVJlYWNoZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIzCgltaWxlc3RvbmUYAiABKA4yIC5zYW5nZXlpcGkucHJvamVjdHMudjEuTWlsZXN0b25lEhIKCnJlYWNoZWRfb24YAyABKAkSIAoYZXZpZGVuY2VfZG9jdW1lbnRfbnVtYmVyGAQgASgJIo4BCg9Qcm9qZWN0RXhjbHVkZWQSEgoKcHJvamVjdF9pZBgBIAEoCRI2CgZyZWFzb24YAiABKA4yJi5zYW5nZXlpcGkucHJvamVjdHMudjEuRXhjbHVzaW9uUmVhc29uEhMKC2V4cGxhbmF0aW9uGAMgASgJEhoKEmFwcHJvdmFsX3JlZmVyZW5jZRgEIAEoCSKjAgoXQWR2YW5jZVNlcnZpY2VSZXF1ZXN0ZWQSEgoKcmVxdWVzdF9pZBgBIAEoCRIPCgdpdGVtX2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSNAoJYXBwbGljYW50GAQgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSEgoKcHJvamVjdF9pZBgFIAEoCRI/CghhcHByb2FjaBgGIAEoDjItLnNhbmdleWlwaS5wcm9qZWN0cy52MS5BZHZhbmNlU2VydmljZUFwcHJvYWNoEjYKBWtpbmRzGAcgAygOMicuc2FuZ2V5aXBpLmNvbW1vbi52MS5BZHZhbmNlU2VydmljZUtpbmQSDwoHc3ViamVjdBgIIAEoCSJvChdBZHZhbmNlU2VydmljZUNvbXBsZXRlZBISCgpyZXF1ZXN0X2lkGAEgASgJEhQKDGNvbXBsZXRlZF9vbhgCIAEoCRIPCgdzdW1tYXJ5GAMgASgJEhkKEWlzc3Vlc190b19hZGRyZXNzGAQgAygJIocCChFQcm9qZWN0WWVhckNsb3NlZBISCgpwcm9qZWN0X2lkGAEgASgJEhQKDGxpc3RpbmdfeWVhchgCIAEoDRIzCgdvdXRjb21lGAMgASgOMiIuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlllYXJPdXRjb21lEg8KB3VuaXRfaWQYBCABKAkSEwoLcmVnaW9uX2NvZGUYBSABKAkSNwoFbGV2ZWwYBiABKA4yKC5zYW5nZXlpcGkuY29tbW9uLnYxLkFkbWluaXN0cmF0aXZlTGV2ZWwSNAoGdGFyZ2V0GAcgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQqowEKDFByb2plY3RCYXNpcxIdChlQUk9KRUNUX0JBU0lTX1VOU1BFQ0lGSUVEEAASIwofUFJPSkVDVF9CQVNJU19MQU5EX1VTRV9BUFBST1ZBTBABEiIKHlBST0pFQ1RfQkFTSVNfUFJPSkVDVF9BUFBST1ZBTBACEisKJ1BST0pFQ1RfQkFTSVNfQ09OU1RSVUNUSU9OX1JFR0lTVFJBVElPThADKnsKDUxhbmRpbmdUYXJnZXQSHgoaTEFORElOR19UQVJHRVRfVU5TUEVDSUZJRUQQABIgChxMQU5ESU5HX1RBUkdFVF9TVEFSVF9PUl9PUEVOEAESKAokTEFORElOR19UQVJHRVRfQ09NUExFVElPTl9BQ0NFUFRBTkNFEAIqgwEKCU1pbGVzdG9uZRIZChVNSUxFU1RPTkVfVU5TUEVDSUZJRUQQABIiCh5NSUxFU1RPTkVfQ09OU1RSVUNUSU9OX1NUQVJURUQQARIUChBNSUxFU1RPTkVfT1BFTkVEEAISIQodTUlMRVNUT05FX0NPTVBMRVRJT05fQUNDRVBURUQQAyqhAQoPRXhjbHVzaW9uUmVhc29uEiAKHEVYQ0xVU0lPTl9SRUFTT05fVU5TUEVDSUZJRUQQABIfChtFWENMVVNJT05fUkVBU09OX0VOVEVSUFJJU0UQARIiCh5FWENMVVNJT05fUkVBU09OX1BPTElDWV9DSEFOR0UQAhInCiNFWENMVVNJT05fUkVBU09OX05BVFVSQUxfQ09ORElUSU9OUxADKngKC1llYXJPdXRjb21lEhwKGFlFQVJfT1VUQ09NRV9VTlNQRUNJRklFRBAAEhcKE1lFQVJfT1VUQ09NRV9MQU5ERUQQARIXChNZRUFSX09VVENPTUVfTUlTU0VEEAISGQoVWUVBUl9PVVRDT01FX0VYQ0xVREVEEAMqqQIKFkFkdmFuY2VTZXJ2aWNlQXBwcm9hY2gSKAokQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX1VOU1BFQ0lGSUVEEAASLgoqQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX0VBUkxZX0lOVk9MVkVNRU5UEAESLworQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX1BST0FDVElWRV9HVUlEQU5DRRACEjIKLkFEVkFOQ0VfU0VSVklDRV9BUFBST0FDSF9QUkVfQVBQUk9WQUxfR1VJREFOQ0UQAxIkCiBBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfT05fU0lURRAEEioKJkFEVkFOQ0VfU0VSVklDRV9BUFBST0FDSF9GVUxMX1RSQUNLSU5HEAViBnByb3RvMw", [file_sangeyipi_common_v1_common]);
+  fileDesc("CiRzYW5nZXlpcGkvcHJvamVjdHMvdjEvcHJvamVjdHMucHJvdG8SFXNhbmdleWlwaS5wcm9qZWN0cy52MSKFBAoNUHJvamVjdExpc3RlZBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI3CgVsZXZlbBgEIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgFIAEoCRIwCgVvd25lchgGIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEjIKBWJhc2lzGAcgASgOMiMuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlByb2plY3RCYXNpcxIdChViYXNpc19kb2N1bWVudF9udW1iZXIYCCABKAkSNAoGdGFyZ2V0GAkgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQSFAoMbGlzdGluZ195ZWFyGAogASgNEhIKCmluZHVzdHJpYWwYCyABKAgSEAoIYmF0Y2hfaWQYDCABKAkSFAoMYmF0Y2hfbnVtYmVyGA0gASgNEhQKDHB1Ymxpc2hlZF9vbhgOIAEoCRIYChBsaXN0X3JlZ2lvbl9jb2RlGA8gASgJEhAKCGluZHVzdHJ5GBAgASgJEiQKHGludmVzdG1lbnRfdGVuX3Rob3VzYW5kX3l1YW4YESABKA0irwEKEE1pbGVzdG9uZVJlYWNoZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIzCgltaWxlc3RvbmUYAiABKA4yIC5zYW5nZXlpcGkucHJvamVjdHMudjEuTWlsZXN0b25lEhIKCnJlYWNoZWRfb24YAyABKAkSIAoYZXZpZGVuY2VfZG9jdW1lbnRfbnVtYmVyGAQgASgJEhwKFGV2aWRlbmNlX2Rlc2NyaXB0aW9uGAUgASgJIr4BCg9Qcm9qZWN0RXhjbHVkZWQSEgoKcHJvamVjdF9pZBgBIAEoCRI2CgZyZWFzb24YAiABKA4yJi5zYW5nZXlpcGkucHJvamVjdHMudjEuRXhjbHVzaW9uUmVhc29uEhMKC2V4cGxhbmF0aW9uGAMgASgJEhoKEmFwcHJvdmFsX3JlZmVyZW5jZRgEIAEoCRIcChRleGNsdXNpb25fcmVxdWVzdF9pZBgFIAEoCRIQCghldmlkZW5jZRgGIAMoCSKkAwoXQWR2YW5jZVNlcnZpY2VSZXF1ZXN0ZWQSEgoKcmVxdWVzdF9pZBgBIAEoCRIPCgdpdGVtX2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSNAoJYXBwbGljYW50GAQgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSEgoKcHJvamVjdF9pZBgFIAEoCRI/CghhcHByb2FjaBgGIAEoDjItLnNhbmdleWlwaS5wcm9qZWN0cy52MS5BZHZhbmNlU2VydmljZUFwcHJvYWNoEjYKBWtpbmRzGAcgAygOMicuc2FuZ2V5aXBpLmNvbW1vbi52MS5BZHZhbmNlU2VydmljZUtpbmQSDwoHc3ViamVjdBgIIAEoCRI7CgZvcmlnaW4YCSABKA4yKy5zYW5nZXlpcGkucHJvamVjdHMudjEuQWR2YW5jZVNlcnZpY2VPcmlnaW4SFwoPdGFyZ2V0X2l0ZW1faWRzGAogAygJEhQKDHJlcXVlc3RlZF9vbhgLIAEoCRITCgtyZWdpb25fY29kZRgMIAEoCSKBAQoXQWR2YW5jZVNlcnZpY2VDb21wbGV0ZWQSEgoKcmVxdWVzdF9pZBgBIAEoCRIUCgxjb21wbGV0ZWRfb24YAiABKAkSDwoHc3VtbWFyeRgDIAEoCRIZChFpc3N1ZXNfdG9fYWRkcmVzcxgEIAMoCRIQCghmaW5kaW5ncxgFIAMoCSKHAgoRUHJvamVjdFllYXJDbG9zZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIUCgxsaXN0aW5nX3llYXIYAiABKA0SMwoHb3V0Y29tZRgDIAEoDjIiLnNhbmdleWlwaS5wcm9qZWN0cy52MS5ZZWFyT3V0Y29tZRIPCgd1bml0X2lkGAQgASgJEhMKC3JlZ2lvbl9jb2RlGAUgASgJEjcKBWxldmVsGAYgASgOMiguc2FuZ2V5aXBpLmNvbW1vbi52MS5BZG1pbmlzdHJhdGl2ZUxldmVsEjQKBnRhcmdldBgHIAEoDjIkLnNhbmdleWlwaS5wcm9qZWN0cy52MS5MYW5kaW5nVGFyZ2V0InAKD1Byb2plY3REb2N1bWVudBIxCgRraW5kGAEgASgOMiMuc2FuZ2V5aXBpLnByb2plY3RzLnYxLlByb2plY3RCYXNpcxIXCg9kb2N1bWVudF9udW1iZXIYAiABKAkSEQoJaXNzdWVkX29uGAMgASgJItkDChFQcm9qZWN0UmVnaXN0ZXJlZBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI3CgVsZXZlbBgEIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBIYChBsaXN0X3JlZ2lvbl9jb2RlGAUgASgJEhgKEHNpdGVfcmVnaW9uX2NvZGUYBiABKAkSMAoFb3duZXIYByABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhIQCghpbmR1c3RyeRgIIAEoCRIkChxpbnZlc3RtZW50X3Rlbl90aG91c2FuZF95dWFuGAkgASgNEhIKCmluZHVzdHJpYWwYCiABKAgSNAoGdGFyZ2V0GAsgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQSFAoMbGlzdGluZ195ZWFyGAwgASgNEjkKCWRvY3VtZW50cxgNIAMoCzImLnNhbmdleWlwaS5wcm9qZWN0cy52MS5Qcm9qZWN0RG9jdW1lbnQSHwoXcmVhZHlfZm9yX2FjY2VwdGFuY2Vfb24YDiABKAkirQIKGlByb2plY3RSZWdpc3RyYXRpb25BbWVuZGVkEhIKCnByb2plY3RfaWQYASABKAkSDAoEbmFtZRgCIAEoCRIYChBzaXRlX3JlZ2lvbl9jb2RlGAMgASgJEjAKBW93bmVyGAQgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSEAoIaW5kdXN0cnkYBSABKAkSJAocaW52ZXN0bWVudF90ZW5fdGhvdXNhbmRfeXVhbhgGIAEoDRISCgppbmR1c3RyaWFsGAcgASgIEjQKBnRhcmdldBgIIAEoDjIkLnNhbmdleWlwaS5wcm9qZWN0cy52MS5MYW5kaW5nVGFyZ2V0Eh8KF3JlYWR5X2Zvcl9hY2NlcHRhbmNlX29uGAkgASgJImcKF1Byb2plY3REb2N1bWVudFJlY29yZGVkEhIKCnByb2plY3RfaWQYASABKAkSOAoIZG9jdW1lbnQYAiABKAsyJi5zYW5nZXlpcGkucHJvamVjdHMudjEuUHJvamVjdERvY3VtZW50IuEBChlMYW5kaW5nTGlzdEJhdGNoUHVibGlzaGVkEhAKCGJhdGNoX2lkGAEgASgJEjcKBWxldmVsGAIgASgOMiguc2FuZ2V5aXBpLmNvbW1vbi52MS5BZG1pbmlzdHJhdGl2ZUxldmVsEhMKC3JlZ2lvbl9jb2RlGAMgASgJEhQKDGxpc3RpbmdfeWVhchgEIAEoDRIUCgxiYXRjaF9udW1iZXIYBSABKA0SDQoFdGl0bGUYBiABKAkSEwoLcHJvamVjdF9pZHMYByADKAkSFAoMcHVibGlzaGVkX29uGAggASgJItUBChZQcm9qZWN0Q2hhbmdlUmVxdWVzdGVkEhIKCnByb2plY3RfaWQYASABKAkSGQoRY2hhbmdlX3JlcXVlc3RfaWQYAiABKAkSPQoLY2hhbmdlX2tpbmQYAyABKA4yKC5zYW5nZXlpcGkucHJvamVjdHMudjEuUHJvamVjdENoYW5nZUtpbmQSPQoPcHJvcG9zZWRfdGFyZ2V0GAQgASgOMiQuc2FuZ2V5aXBpLnByb2plY3RzLnYxLkxhbmRpbmdUYXJnZXQSDgoGcmVhc29uGAUgASgJIqEBChVQcm9qZWN0Q2hhbmdlQXBwcm92ZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIZChFjaGFuZ2VfcmVxdWVzdF9pZBgCIAEoCRI9CgtjaGFuZ2Vfa2luZBgDIAEoDjIoLnNhbmdleWlwaS5wcm9qZWN0cy52MS5Qcm9qZWN0Q2hhbmdlS2luZBIaChJhcHByb3ZhbF9yZWZlcmVuY2UYBCABKAkiVgoVUHJvamVjdENoYW5nZVJlamVjdGVkEhIKCnByb2plY3RfaWQYASABKAkSGQoRY2hhbmdlX3JlcXVlc3RfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJItYBChRQcm9qZWN0VGFyZ2V0Q2hhbmdlZBISCgpwcm9qZWN0X2lkGAEgASgJEj0KD3ByZXZpb3VzX3RhcmdldBgCIAEoDjIkLnNhbmdleWlwaS5wcm9qZWN0cy52MS5MYW5kaW5nVGFyZ2V0EjQKBnRhcmdldBgDIAEoDjIkLnNhbmdleWlwaS5wcm9qZWN0cy52MS5MYW5kaW5nVGFyZ2V0EhkKEWNoYW5nZV9yZXF1ZXN0X2lkGAQgASgJEhoKEmFwcHJvdmFsX3JlZmVyZW5jZRgFIAEoCSKCAQoPUHJvamVjdERlbGlzdGVkEhIKCnByb2plY3RfaWQYASABKAkSGQoRY2hhbmdlX3JlcXVlc3RfaWQYAiABKAkSGgoSYXBwcm92YWxfcmVmZXJlbmNlGAMgASgJEg4KBnJlYXNvbhgEIAEoCRIUCgxsaXN0aW5nX3llYXIYBSABKA0ilgEKIlByb2plY3RVbmF1dGhvcml6ZWRDaGFuZ2VBdHRlbXB0ZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhMKC3JlZ2lvbl9jb2RlGAMgASgJEhwKFGF0dGVtcHRlZF9ieV91c2VyX2lkGAQgASgJEhgKEGF0dGVtcHRlZF9jaGFuZ2UYBSABKAkirAEKGVByb2plY3RFeGNsdXNpb25SZXF1ZXN0ZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIcChRleGNsdXNpb25fcmVxdWVzdF9pZBgCIAEoCRI2CgZyZWFzb24YAyABKA4yJi5zYW5nZXlpcGkucHJvamVjdHMudjEuRXhjbHVzaW9uUmVhc29uEhMKC2V4cGxhbmF0aW9uGAQgASgJEhAKCGV2aWRlbmNlGAUgAygJIlwKGFByb2plY3RFeGNsdXNpb25SZWplY3RlZBISCgpwcm9qZWN0X2lkGAEgASgJEhwKFGV4Y2x1c2lvbl9yZXF1ZXN0X2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSLQAQoVTGFuZGluZ0xpc3RZZWFyQ2xvc2VkEjcKBWxldmVsGAEgASgOMiguc2FuZ2V5aXBpLmNvbW1vbi52MS5BZG1pbmlzdHJhdGl2ZUxldmVsEhMKC3JlZ2lvbl9jb2RlGAIgASgJEhQKDGxpc3RpbmdfeWVhchgDIAEoDRIOCgZsaXN0ZWQYBCABKA0SDgoGbGFuZGVkGAUgASgNEg4KBm1pc3NlZBgGIAEoDRIQCghleGNsdWRlZBgHIAEoDRIRCgljbG9zZWRfb24YCCABKAkiqgEKE0FwcHJvdmFsUmVxdWlyZW1lbnQSEwoLYXBwcm92YWxfaWQYASABKAkSDwoHaXRlbV9pZBgCIAEoCRIRCglpdGVtX25hbWUYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRINCgVzdGFnZRgFIAEoDRIcChRzdGF0dXRvcnlfbGltaXRfZGF5cxgGIAEoDRIcChRjb21taXR0ZWRfbGltaXRfZGF5cxgHIAEoDSKhAQoZSW5kdXN0cmlhbEFwcHJvdmFsUGxhbm5lZBISCgpwcm9qZWN0X2lkGAEgASgJEj0KCWFwcHJvdmFscxgCIAMoCzIqLnNhbmdleWlwaS5wcm9qZWN0cy52MS5BcHByb3ZhbFJlcXVpcmVtZW50EhwKFHN0YXR1dG9yeV90b3RhbF9kYXlzGAMgASgNEhMKC2J1ZGdldF9kYXlzGAQgASgNInQKEkFwcHJvdmFsQ2FzZUxpbmtlZBISCgpwcm9qZWN0X2lkGAEgASgJEhMKC2FwcHJvdmFsX2lkGAIgASgJEg8KB2Nhc2VfaWQYAyABKAkSDwoHaXRlbV9pZBgEIAEoCRITCgtyZWNlaXZlZF9vbhgFIAEoCSLAAQoWQXBwcm92YWxDYXNlUHJvZ3Jlc3NlZBISCgpwcm9qZWN0X2lkGAEgASgJEhMKC2FwcHJvdmFsX2lkGAIgASgJEg8KB2Nhc2VfaWQYAyABKAkSOQoIcHJvZ3Jlc3MYBCABKA4yJy5zYW5nZXlpcGkucHJvamVjdHMudjEuQXBwcm92YWxQcm9ncmVzcxIVCg1wcm9ncmVzc2VkX29uGAUgASgJEhoKEmNvbW1pdHRlZF9kZWFkbGluZRgGIAEoCSK9AQoYSW5kdXN0cmlhbEFwcHJvdmFsQXRSaXNrEhIKCnByb2plY3RfaWQYASABKAkSEgoKZmxhZ2dlZF9vbhgCIAEoCRIcChRzdGF0dXRvcnlfdG90YWxfZGF5cxgDIAEoDRITCgtidWRnZXRfZGF5cxgEIAEoDRIUCgxlbGFwc2VkX2RheXMYBSABKA0SFQoNZm9yZWNhc3RfZGF5cxgGIAEoDRIZChFvcGVuX2FwcHJvdmFsX2lkcxgHIAMoCSKbAQogSW5kdXN0cmlhbEFwcHJvdmFsQ2hhaW5Db21wbGV0ZWQSEgoKcHJvamVjdF9pZBgBIAEoCRIUCgxjb21wbGV0ZWRfb24YAiABKAkSHAoUc3RhdHV0b3J5X3RvdGFsX2RheXMYAyABKA0SFAoMZWxhcHNlZF9kYXlzGAQgASgNEhkKEXdpdGhpbl90d29fdGhpcmRzGAUgASgIIk8KFENvb3JkaW5hdGlvbkRlY2lzaW9uEhAKCGRlY2lzaW9uGAEgASgJEhUKDW93bmVyX3VuaXRfaWQYAiABKAkSDgoGZHVlX29uGAMgASgJIqEBChdDb29yZGluYXRpb25NZWV0aW5nSGVsZBISCgpwcm9qZWN0X2lkGAEgASgJEhIKCm1lZXRpbmdfaWQYAiABKAkSDwoHaGVsZF9vbhgDIAEoCRINCgV0b3BpYxgEIAEoCRI+CglkZWNpc2lvbnMYBSADKAsyKy5zYW5nZXlpcGkucHJvamVjdHMudjEuQ29vcmRpbmF0aW9uRGVjaXNpb24iLwoNQXNzaWduZWRTdGFmZhIPCgd1c2VyX2lkGAEgASgJEg0KBWJhZGdlGAIgASgJIooBChdBZHZhbmNlU2VydmljZVNjaGVkdWxlZBISCgpyZXF1ZXN0X2lkGAEgASgJEhQKDHNjaGVkdWxlZF9vbhgCIAEoCRIzCgVzdGFmZhgDIAMoCzIkLnNhbmdleWlwaS5wcm9qZWN0cy52MS5Bc3NpZ25lZFN0YWZmEhAKCGxvY2F0aW9uGAQgASgJIp0BChpBZHZhbmNlU2VydmljZUxpbmtlZFRvQ2FzZRISCgpyZXF1ZXN0X2lkGAEgASgJEg8KB2Nhc2VfaWQYAiABKAkSDwoHaXRlbV9pZBgDIAEoCRI0CglhcHBsaWNhbnQYBCABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhITCgtyZWNlaXZlZF9vbhgFIAEoCSqjAQoMUHJvamVjdEJhc2lzEh0KGVBST0pFQ1RfQkFTSVNfVU5TUEVDSUZJRUQQABIjCh9QUk9KRUNUX0JBU0lTX0xBTkRfVVNFX0FQUFJPVkFMEAESIgoeUFJPSkVDVF9CQVNJU19QUk9KRUNUX0FQUFJPVkFMEAISKwonUFJPSkVDVF9CQVNJU19DT05TVFJVQ1RJT05fUkVHSVNUUkFUSU9OEAMqewoNTGFuZGluZ1RhcmdldBIeChpMQU5ESU5HX1RBUkdFVF9VTlNQRUNJRklFRBAAEiAKHExBTkRJTkdfVEFSR0VUX1NUQVJUX09SX09QRU4QARIoCiRMQU5ESU5HX1RBUkdFVF9DT01QTEVUSU9OX0FDQ0VQVEFOQ0UQAiqDAQoJTWlsZXN0b25lEhkKFU1JTEVTVE9ORV9VTlNQRUNJRklFRBAAEiIKHk1JTEVTVE9ORV9DT05TVFJVQ1RJT05fU1RBUlRFRBABEhQKEE1JTEVTVE9ORV9PUEVORUQQAhIhCh1NSUxFU1RPTkVfQ09NUExFVElPTl9BQ0NFUFRFRBADKqEBCg9FeGNsdXNpb25SZWFzb24SIAocRVhDTFVTSU9OX1JFQVNPTl9VTlNQRUNJRklFRBAAEh8KG0VYQ0xVU0lPTl9SRUFTT05fRU5URVJQUklTRRABEiIKHkVYQ0xVU0lPTl9SRUFTT05fUE9MSUNZX0NIQU5HRRACEicKI0VYQ0xVU0lPTl9SRUFTT05fTkFUVVJBTF9DT05ESVRJT05TEAMqeAoLWWVhck91dGNvbWUSHAoYWUVBUl9PVVRDT01FX1VOU1BFQ0lGSUVEEAASFwoTWUVBUl9PVVRDT01FX0xBTkRFRBABEhcKE1lFQVJfT1VUQ09NRV9NSVNTRUQQAhIZChVZRUFSX09VVENPTUVfRVhDTFVERUQQAyqpAgoWQWR2YW5jZVNlcnZpY2VBcHByb2FjaBIoCiRBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfVU5TUEVDSUZJRUQQABIuCipBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfRUFSTFlfSU5WT0xWRU1FTlQQARIvCitBRFZBTkNFX1NFUlZJQ0VfQVBQUk9BQ0hfUFJPQUNUSVZFX0dVSURBTkNFEAISMgouQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX1BSRV9BUFBST1ZBTF9HVUlEQU5DRRADEiQKIEFEVkFOQ0VfU0VSVklDRV9BUFBST0FDSF9PTl9TSVRFEAQSKgomQURWQU5DRV9TRVJWSUNFX0FQUFJPQUNIX0ZVTExfVFJBQ0tJTkcQBSqdAQoUQWR2YW5jZVNlcnZpY2VPcmlnaW4SJgoiQURWQU5DRV9TRVJWSUNFX09SSUdJTl9VTlNQRUNJRklFRBAAEjEKLUFEVkFOQ0VfU0VSVklDRV9PUklHSU5fUkVRVUVTVEVEX0JZX0FQUExJQ0FOVBABEioKJkFEVkFOQ0VfU0VSVklDRV9PUklHSU5fT0ZGRVJFRF9CWV9VTklUEAIqewoRUHJvamVjdENoYW5nZUtpbmQSIwofUFJPSkVDVF9DSEFOR0VfS0lORF9VTlNQRUNJRklFRBAAEh4KGlBST0pFQ1RfQ0hBTkdFX0tJTkRfVEFSR0VUEAESIQodUFJPSkVDVF9DSEFOR0VfS0lORF9ERUxJU1RJTkcQAiqDAgoQQXBwcm92YWxQcm9ncmVzcxIhCh1BUFBST1ZBTF9QUk9HUkVTU19VTlNQRUNJRklFRBAAEh4KGkFQUFJPVkFMX1BST0dSRVNTX0FDQ0VQVEVEEAESIwofQVBQUk9WQUxfUFJPR1JFU1NfQ0xPQ0tfU1RPUFBFRBACEiUKIUFQUFJPVkFMX1BST0dSRVNTX0NMT0NLX1JFU1RBUlRFRBADEh4KGkFQUFJPVkFMX1BST0dSRVNTX0FQUFJPVkVEEAQSHAoYQVBQUk9WQUxfUFJPR1JFU1NfREVOSUVEEAUSIgoeQVBQUk9WQUxfUFJPR1JFU1NfTk9UX0FDQ0VQVEVEEAZiBnByb3RvMw", [file_sangeyipi_common_v1_common]);
 
 /**
  * A project was listed in a same-year landing catalog (当年落地项目目录).
@@ -100,6 +100,48 @@ export type ProjectListed = Message<"sangeyipi.projects.v1.ProjectListed"> & {
    * @generated from field: bool industrial = 11;
    */
   industrial: boolean;
+
+  /**
+   * Id of the batch that listed it.
+   *
+   * @generated from field: string batch_id = 12;
+   */
+  batchId: string;
+
+  /**
+   * Number of that batch.
+   *
+   * @generated from field: uint32 batch_number = 13;
+   */
+  batchNumber: number;
+
+  /**
+   * Publication date (YYYY-MM-DD).
+   *
+   * @generated from field: string published_on = 14;
+   */
+  publishedOn: string;
+
+  /**
+   * GB/T 2260 region code of the list (the project site, region_code, lies within it).
+   *
+   * @generated from field: string list_region_code = 15;
+   */
+  listRegionCode: string;
+
+  /**
+   * Industry of the project.
+   *
+   * @generated from field: string industry = 16;
+   */
+  industry: string;
+
+  /**
+   * Total investment in units of 10,000 yuan (万元).
+   *
+   * @generated from field: uint32 investment_ten_thousand_yuan = 17;
+   */
+  investmentTenThousandYuan: number;
 };
 
 /**
@@ -142,6 +184,13 @@ export type MilestoneReached = Message<"sangeyipi.projects.v1.MilestoneReached">
    * @generated from field: string evidence_document_number = 4;
    */
   evidenceDocumentNumber: string;
+
+  /**
+   * What else was recorded as evidence (photos, inspection record), in words.
+   *
+   * @generated from field: string evidence_description = 5;
+   */
+  evidenceDescription: string;
 };
 
 /**
@@ -184,6 +233,20 @@ export type ProjectExcluded = Message<"sangeyipi.projects.v1.ProjectExcluded"> &
    * @generated from field: string approval_reference = 4;
    */
   approvalReference: string;
+
+  /**
+   * Id of the exclusion request approved.
+   *
+   * @generated from field: string exclusion_request_id = 5;
+   */
+  exclusionRequestId: string;
+
+  /**
+   * The evidence the unit gave.
+   *
+   * @generated from field: repeated string evidence = 6;
+   */
+  evidence: string[];
 };
 
 /**
@@ -254,6 +317,34 @@ export type AdvanceServiceRequested = Message<"sangeyipi.projects.v1.AdvanceServ
    * @generated from field: string subject = 8;
    */
   subject: string;
+
+  /**
+   * Whether the applicant asked or the unit offered.
+   *
+   * @generated from field: sangeyipi.projects.v1.AdvanceServiceOrigin origin = 9;
+   */
+  origin: AdvanceServiceOrigin;
+
+  /**
+   * Ids of the catalog items the applicant will formally apply for later; their cases are linked.
+   *
+   * @generated from field: repeated string target_item_ids = 10;
+   */
+  targetItemIds: string[];
+
+  /**
+   * Date of the request or offer (YYYY-MM-DD).
+   *
+   * @generated from field: string requested_on = 11;
+   */
+  requestedOn: string;
+
+  /**
+   * GB/T 2260 region code of the serving unit.
+   *
+   * @generated from field: string region_code = 12;
+   */
+  regionCode: string;
 };
 
 /**
@@ -296,6 +387,13 @@ export type AdvanceServiceCompleted = Message<"sangeyipi.projects.v1.AdvanceServ
    * @generated from field: repeated string issues_to_address = 4;
    */
   issuesToAddress: string[];
+
+  /**
+   * What the staff found (勘察、核查、检测 results).
+   *
+   * @generated from field: repeated string findings = 5;
+   */
+  findings: string[];
 };
 
 /**
@@ -367,6 +465,1280 @@ export type ProjectYearClosed = Message<"sangeyipi.projects.v1.ProjectYearClosed
  */
 export const ProjectYearClosedSchema: GenMessage<ProjectYearClosed> = /*@__PURE__*/
   messageDesc(file_sangeyipi_projects_v1_projects, 5);
+
+/**
+ * A document a project holds (number and date).
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectDocument
+ */
+export type ProjectDocument = Message<"sangeyipi.projects.v1.ProjectDocument"> & {
+  /**
+   * Which of the three qualifying documents it is.
+   *
+   * @generated from field: sangeyipi.projects.v1.ProjectBasis kind = 1;
+   */
+  kind: ProjectBasis;
+
+  /**
+   * Its number (批准书 / 批文 / 报建表编号).
+   *
+   * @generated from field: string document_number = 2;
+   */
+  documentNumber: string;
+
+  /**
+   * Date of issue (YYYY-MM-DD).
+   *
+   * @generated from field: string issued_on = 3;
+   */
+  issuedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectDocument.
+ * Use `create(ProjectDocumentSchema)` to create a new message.
+ */
+export const ProjectDocumentSchema: GenMessage<ProjectDocument> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 6);
+
+/**
+ * A service unit registered a project as a candidate for its same-year landing list (not yet public).
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectRegistered
+ */
+export type ProjectRegistered = Message<"sangeyipi.projects.v1.ProjectRegistered"> & {
+  /**
+   * Id of the project (UUID); identifies the project's stream `project-<id>`.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Name of the project.
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * Id of the service unit responsible for following the project.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * Administrative level of the list the project is a candidate for (the unit's level).
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 4;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the list (the unit's region).
+   *
+   * @generated from field: string list_region_code = 5;
+   */
+  listRegionCode: string;
+
+  /**
+   * GB/T 2260 region code of the project site, within the list's region.
+   *
+   * @generated from field: string site_region_code = 6;
+   */
+  siteRegionCode: string;
+
+  /**
+   * The enterprise building the project (pseudonymous reference, usually its credit code).
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef owner = 7;
+   */
+  owner?: ApplicantRef | undefined;
+
+  /**
+   * Industry of the project (国民经济行业分类, as recorded by the unit).
+   *
+   * @generated from field: string industry = 8;
+   */
+  industry: string;
+
+  /**
+   * Total investment in units of 10,000 yuan (万元).
+   *
+   * @generated from field: uint32 investment_ten_thousand_yuan = 9;
+   */
+  investmentTenThousandYuan: number;
+
+  /**
+   * True for an industrial project (产业项目).
+   *
+   * @generated from field: bool industrial = 10;
+   */
+  industrial: boolean;
+
+  /**
+   * What the project must achieve within the year.
+   *
+   * @generated from field: sangeyipi.projects.v1.LandingTarget target = 11;
+   */
+  target: LandingTarget;
+
+  /**
+   * The list year (e.g. 2017).
+   *
+   * @generated from field: uint32 listing_year = 12;
+   */
+  listingYear: number;
+
+  /**
+   * The qualifying documents the project holds.
+   *
+   * @generated from field: repeated sangeyipi.projects.v1.ProjectDocument documents = 13;
+   */
+  documents: ProjectDocument[];
+
+  /**
+   * For a completion-acceptance target: the date the project became ready for acceptance (具备竣工验收条件); empty otherwise.
+   *
+   * @generated from field: string ready_for_acceptance_on = 14;
+   */
+  readyForAcceptanceOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectRegistered.
+ * Use `create(ProjectRegisteredSchema)` to create a new message.
+ */
+export const ProjectRegisteredSchema: GenMessage<ProjectRegistered> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 7);
+
+/**
+ * The unit corrected a registered (not yet listed) project.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectRegistrationAmended
+ */
+export type ProjectRegistrationAmended = Message<"sangeyipi.projects.v1.ProjectRegistrationAmended"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Name of the project.
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * GB/T 2260 region code of the project site.
+   *
+   * @generated from field: string site_region_code = 3;
+   */
+  siteRegionCode: string;
+
+  /**
+   * The enterprise building the project.
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef owner = 4;
+   */
+  owner?: ApplicantRef | undefined;
+
+  /**
+   * Industry of the project.
+   *
+   * @generated from field: string industry = 5;
+   */
+  industry: string;
+
+  /**
+   * Total investment in units of 10,000 yuan (万元).
+   *
+   * @generated from field: uint32 investment_ten_thousand_yuan = 6;
+   */
+  investmentTenThousandYuan: number;
+
+  /**
+   * True for an industrial project (产业项目).
+   *
+   * @generated from field: bool industrial = 7;
+   */
+  industrial: boolean;
+
+  /**
+   * What the project must achieve within the year.
+   *
+   * @generated from field: sangeyipi.projects.v1.LandingTarget target = 8;
+   */
+  target: LandingTarget;
+
+  /**
+   * For a completion-acceptance target: the date it became ready for acceptance; empty otherwise.
+   *
+   * @generated from field: string ready_for_acceptance_on = 9;
+   */
+  readyForAcceptanceOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectRegistrationAmended.
+ * Use `create(ProjectRegistrationAmendedSchema)` to create a new message.
+ */
+export const ProjectRegistrationAmendedSchema: GenMessage<ProjectRegistrationAmended> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 8);
+
+/**
+ * The unit recorded a qualifying document the project obtained.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectDocumentRecorded
+ */
+export type ProjectDocumentRecorded = Message<"sangeyipi.projects.v1.ProjectDocumentRecorded"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * The document.
+   *
+   * @generated from field: sangeyipi.projects.v1.ProjectDocument document = 2;
+   */
+  document?: ProjectDocument | undefined;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectDocumentRecorded.
+ * Use `create(ProjectDocumentRecordedSchema)` to create a new message.
+ */
+export const ProjectDocumentRecordedSchema: GenMessage<ProjectDocumentRecorded> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 9);
+
+/**
+ * A batch of a same-year landing list was published (第N批), listing its projects.
+ *
+ * @generated from message sangeyipi.projects.v1.LandingListBatchPublished
+ */
+export type LandingListBatchPublished = Message<"sangeyipi.projects.v1.LandingListBatchPublished"> & {
+  /**
+   * Id of the batch (UUID).
+   *
+   * @generated from field: string batch_id = 1;
+   */
+  batchId: string;
+
+  /**
+   * Administrative level of the list.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 2;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the list.
+   *
+   * @generated from field: string region_code = 3;
+   */
+  regionCode: string;
+
+  /**
+   * The list year.
+   *
+   * @generated from field: uint32 listing_year = 4;
+   */
+  listingYear: number;
+
+  /**
+   * Number of the batch within the list and year, from 1.
+   *
+   * @generated from field: uint32 batch_number = 5;
+   */
+  batchNumber: number;
+
+  /**
+   * Title of the batch as published.
+   *
+   * @generated from field: string title = 6;
+   */
+  title: string;
+
+  /**
+   * The projects listed by this batch.
+   *
+   * @generated from field: repeated string project_ids = 7;
+   */
+  projectIds: string[];
+
+  /**
+   * Publication date (YYYY-MM-DD).
+   *
+   * @generated from field: string published_on = 8;
+   */
+  publishedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.LandingListBatchPublished.
+ * Use `create(LandingListBatchPublishedSchema)` to create a new message.
+ */
+export const LandingListBatchPublishedSchema: GenMessage<LandingListBatchPublished> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 10);
+
+/**
+ * The unit asked to change a listed project's target, or to take it off the list.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectChangeRequested
+ */
+export type ProjectChangeRequested = Message<"sangeyipi.projects.v1.ProjectChangeRequested"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the change request (UUID).
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Target change or delisting.
+   *
+   * @generated from field: sangeyipi.projects.v1.ProjectChangeKind change_kind = 3;
+   */
+  changeKind: ProjectChangeKind;
+
+  /**
+   * The proposed target; unspecified for a delisting.
+   *
+   * @generated from field: sangeyipi.projects.v1.LandingTarget proposed_target = 4;
+   */
+  proposedTarget: LandingTarget;
+
+  /**
+   * Why.
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectChangeRequested.
+ * Use `create(ProjectChangeRequestedSchema)` to create a new message.
+ */
+export const ProjectChangeRequestedSchema: GenMessage<ProjectChangeRequested> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 11);
+
+/**
+ * The reform office approved a change request; ProjectTargetChanged or ProjectDelisted follows.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectChangeApproved
+ */
+export type ProjectChangeApproved = Message<"sangeyipi.projects.v1.ProjectChangeApproved"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the change request.
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Target change or delisting.
+   *
+   * @generated from field: sangeyipi.projects.v1.ProjectChangeKind change_kind = 3;
+   */
+  changeKind: ProjectChangeKind;
+
+  /**
+   * Reference of the approval (批准文号).
+   *
+   * @generated from field: string approval_reference = 4;
+   */
+  approvalReference: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectChangeApproved.
+ * Use `create(ProjectChangeApprovedSchema)` to create a new message.
+ */
+export const ProjectChangeApprovedSchema: GenMessage<ProjectChangeApproved> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 12);
+
+/**
+ * The reform office refused a change request; the project stays as listed.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectChangeRejected
+ */
+export type ProjectChangeRejected = Message<"sangeyipi.projects.v1.ProjectChangeRejected"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the change request.
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Why it was refused.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectChangeRejected.
+ * Use `create(ProjectChangeRejectedSchema)` to create a new message.
+ */
+export const ProjectChangeRejectedSchema: GenMessage<ProjectChangeRejected> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 13);
+
+/**
+ * A listed project's target changed through an approved change request.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectTargetChanged
+ */
+export type ProjectTargetChanged = Message<"sangeyipi.projects.v1.ProjectTargetChanged"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * The target before.
+   *
+   * @generated from field: sangeyipi.projects.v1.LandingTarget previous_target = 2;
+   */
+  previousTarget: LandingTarget;
+
+  /**
+   * The target from now on.
+   *
+   * @generated from field: sangeyipi.projects.v1.LandingTarget target = 3;
+   */
+  target: LandingTarget;
+
+  /**
+   * Id of the approved change request.
+   *
+   * @generated from field: string change_request_id = 4;
+   */
+  changeRequestId: string;
+
+  /**
+   * Reference of the approval.
+   *
+   * @generated from field: string approval_reference = 5;
+   */
+  approvalReference: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectTargetChanged.
+ * Use `create(ProjectTargetChangedSchema)` to create a new message.
+ */
+export const ProjectTargetChangedSchema: GenMessage<ProjectTargetChanged> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 14);
+
+/**
+ * A listed project left its list through an approved change request (未经批准不得擅自取消).
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectDelisted
+ */
+export type ProjectDelisted = Message<"sangeyipi.projects.v1.ProjectDelisted"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the approved change request.
+   *
+   * @generated from field: string change_request_id = 2;
+   */
+  changeRequestId: string;
+
+  /**
+   * Reference of the approval.
+   *
+   * @generated from field: string approval_reference = 3;
+   */
+  approvalReference: string;
+
+  /**
+   * Why it left the list.
+   *
+   * @generated from field: string reason = 4;
+   */
+  reason: string;
+
+  /**
+   * The list year it left.
+   *
+   * @generated from field: uint32 listing_year = 5;
+   */
+  listingYear: number;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectDelisted.
+ * Use `create(ProjectDelistedSchema)` to create a new message.
+ */
+export const ProjectDelistedSchema: GenMessage<ProjectDelisted> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 15);
+
+/**
+ * Someone tried to change a listed project without an approved change request; refused and recorded.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectUnauthorizedChangeAttempted
+ */
+export type ProjectUnauthorizedChangeAttempted = Message<"sangeyipi.projects.v1.ProjectUnauthorizedChangeAttempted"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the project's unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * GB/T 2260 region code of the project's list.
+   *
+   * @generated from field: string region_code = 3;
+   */
+  regionCode: string;
+
+  /**
+   * Id of the user who tried.
+   *
+   * @generated from field: string attempted_by_user_id = 4;
+   */
+  attemptedByUserId: string;
+
+  /**
+   * What they tried to change, in words (field names).
+   *
+   * @generated from field: string attempted_change = 5;
+   */
+  attemptedChange: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectUnauthorizedChangeAttempted.
+ * Use `create(ProjectUnauthorizedChangeAttemptedSchema)` to create a new message.
+ */
+export const ProjectUnauthorizedChangeAttemptedSchema: GenMessage<ProjectUnauthorizedChangeAttempted> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 16);
+
+/**
+ * The unit asked to exclude a listed project from the landing count, with evidence; the reform office decides.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectExclusionRequested
+ */
+export type ProjectExclusionRequested = Message<"sangeyipi.projects.v1.ProjectExclusionRequested"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the exclusion request (UUID).
+   *
+   * @generated from field: string exclusion_request_id = 2;
+   */
+  exclusionRequestId: string;
+
+  /**
+   * The category of the reason.
+   *
+   * @generated from field: sangeyipi.projects.v1.ExclusionReason reason = 3;
+   */
+  reason: ExclusionReason;
+
+  /**
+   * Explanation as recorded by the unit.
+   *
+   * @generated from field: string explanation = 4;
+   */
+  explanation: string;
+
+  /**
+   * The evidence (document numbers or descriptions).
+   *
+   * @generated from field: repeated string evidence = 5;
+   */
+  evidence: string[];
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectExclusionRequested.
+ * Use `create(ProjectExclusionRequestedSchema)` to create a new message.
+ */
+export const ProjectExclusionRequestedSchema: GenMessage<ProjectExclusionRequested> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 17);
+
+/**
+ * The reform office refused an exclusion; the project still counts.
+ *
+ * @generated from message sangeyipi.projects.v1.ProjectExclusionRejected
+ */
+export type ProjectExclusionRejected = Message<"sangeyipi.projects.v1.ProjectExclusionRejected"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the exclusion request.
+   *
+   * @generated from field: string exclusion_request_id = 2;
+   */
+  exclusionRequestId: string;
+
+  /**
+   * Why it was refused.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ProjectExclusionRejected.
+ * Use `create(ProjectExclusionRejectedSchema)` to create a new message.
+ */
+export const ProjectExclusionRejectedSchema: GenMessage<ProjectExclusionRejected> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 18);
+
+/**
+ * The list year was closed: every listed project of the list has its ProjectYearClosed.
+ *
+ * @generated from message sangeyipi.projects.v1.LandingListYearClosed
+ */
+export type LandingListYearClosed = Message<"sangeyipi.projects.v1.LandingListYearClosed"> & {
+  /**
+   * Administrative level of the list.
+   *
+   * @generated from field: sangeyipi.common.v1.AdministrativeLevel level = 1;
+   */
+  level: AdministrativeLevel;
+
+  /**
+   * GB/T 2260 region code of the list.
+   *
+   * @generated from field: string region_code = 2;
+   */
+  regionCode: string;
+
+  /**
+   * The list year closed.
+   *
+   * @generated from field: uint32 listing_year = 3;
+   */
+  listingYear: number;
+
+  /**
+   * Projects on the list at the end of the year (delisted ones not counted).
+   *
+   * @generated from field: uint32 listed = 4;
+   */
+  listed: number;
+
+  /**
+   * Of them, landed.
+   *
+   * @generated from field: uint32 landed = 5;
+   */
+  landed: number;
+
+  /**
+   * Of them, missed.
+   *
+   * @generated from field: uint32 missed = 6;
+   */
+  missed: number;
+
+  /**
+   * Of them, excluded from the rate.
+   *
+   * @generated from field: uint32 excluded = 7;
+   */
+  excluded: number;
+
+  /**
+   * Date of the closing (YYYY-MM-DD).
+   *
+   * @generated from field: string closed_on = 8;
+   */
+  closedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.LandingListYearClosed.
+ * Use `create(LandingListYearClosedSchema)` to create a new message.
+ */
+export const LandingListYearClosedSchema: GenMessage<LandingListYearClosed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 19);
+
+/**
+ * One approval an industrial project needs (a catalog item), in its stage of the chain.
+ *
+ * @generated from message sangeyipi.projects.v1.ApprovalRequirement
+ */
+export type ApprovalRequirement = Message<"sangeyipi.projects.v1.ApprovalRequirement"> & {
+  /**
+   * Id of the approval within the project (e.g. "A1").
+   *
+   * @generated from field: string approval_id = 1;
+   */
+  approvalId: string;
+
+  /**
+   * Id of the catalog item applied for.
+   *
+   * @generated from field: string item_id = 2;
+   */
+  itemId: string;
+
+  /**
+   * Name of the catalog item.
+   *
+   * @generated from field: string item_name = 3;
+   */
+  itemName: string;
+
+  /**
+   * Id of the service unit that decides it.
+   *
+   * @generated from field: string unit_id = 4;
+   */
+  unitId: string;
+
+  /**
+   * Stage of the chain, from 1; approvals of one stage run at the same time (同步审批).
+   *
+   * @generated from field: uint32 stage = 5;
+   */
+  stage: number;
+
+  /**
+   * The item's statutory limit in working days.
+   *
+   * @generated from field: uint32 statutory_limit_days = 6;
+   */
+  statutoryLimitDays: number;
+
+  /**
+   * The item's committed limit in working days.
+   *
+   * @generated from field: uint32 committed_limit_days = 7;
+   */
+  committedLimitDays: number;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ApprovalRequirement.
+ * Use `create(ApprovalRequirementSchema)` to create a new message.
+ */
+export const ApprovalRequirementSchema: GenMessage<ApprovalRequirement> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 20);
+
+/**
+ * The unit set out the approvals an industrial project needs and their stages.
+ *
+ * @generated from message sangeyipi.projects.v1.IndustrialApprovalPlanned
+ */
+export type IndustrialApprovalPlanned = Message<"sangeyipi.projects.v1.IndustrialApprovalPlanned"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * The approvals.
+   *
+   * @generated from field: repeated sangeyipi.projects.v1.ApprovalRequirement approvals = 2;
+   */
+  approvals: ApprovalRequirement[];
+
+  /**
+   * Statutory time of the whole chain in working days: the sum of the statutory limits.
+   *
+   * @generated from field: uint32 statutory_total_days = 3;
+   */
+  statutoryTotalDays: number;
+
+  /**
+   * The time allowed, two thirds of the statutory total, rounded down (压缩三分之一).
+   *
+   * @generated from field: uint32 budget_days = 4;
+   */
+  budgetDays: number;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.IndustrialApprovalPlanned.
+ * Use `create(IndustrialApprovalPlannedSchema)` to create a new message.
+ */
+export const IndustrialApprovalPlannedSchema: GenMessage<IndustrialApprovalPlanned> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 21);
+
+/**
+ * A case of the project's enterprise was linked to one of the approvals the project needs.
+ *
+ * @generated from message sangeyipi.projects.v1.ApprovalCaseLinked
+ */
+export type ApprovalCaseLinked = Message<"sangeyipi.projects.v1.ApprovalCaseLinked"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the approval within the project.
+   *
+   * @generated from field: string approval_id = 2;
+   */
+  approvalId: string;
+
+  /**
+   * Id of the case (cases context).
+   *
+   * @generated from field: string case_id = 3;
+   */
+  caseId: string;
+
+  /**
+   * Id of the catalog item applied for.
+   *
+   * @generated from field: string item_id = 4;
+   */
+  itemId: string;
+
+  /**
+   * Date the case was received (YYYY-MM-DD).
+   *
+   * @generated from field: string received_on = 5;
+   */
+  receivedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ApprovalCaseLinked.
+ * Use `create(ApprovalCaseLinkedSchema)` to create a new message.
+ */
+export const ApprovalCaseLinkedSchema: GenMessage<ApprovalCaseLinked> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 22);
+
+/**
+ * A linked case moved on (accepted, clock stopped or restarted, decided, not accepted).
+ *
+ * @generated from message sangeyipi.projects.v1.ApprovalCaseProgressed
+ */
+export type ApprovalCaseProgressed = Message<"sangeyipi.projects.v1.ApprovalCaseProgressed"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the approval within the project.
+   *
+   * @generated from field: string approval_id = 2;
+   */
+  approvalId: string;
+
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 3;
+   */
+  caseId: string;
+
+  /**
+   * What happened.
+   *
+   * @generated from field: sangeyipi.projects.v1.ApprovalProgress progress = 4;
+   */
+  progress: ApprovalProgress;
+
+  /**
+   * Date it happened (YYYY-MM-DD).
+   *
+   * @generated from field: string progressed_on = 5;
+   */
+  progressedOn: string;
+
+  /**
+   * The case's committed deadline after it (YYYY-MM-DD); empty when it has none.
+   *
+   * @generated from field: string committed_deadline = 6;
+   */
+  committedDeadline: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.ApprovalCaseProgressed.
+ * Use `create(ApprovalCaseProgressedSchema)` to create a new message.
+ */
+export const ApprovalCaseProgressedSchema: GenMessage<ApprovalCaseProgressed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 23);
+
+/**
+ * The approval chain will not finish within two thirds of its statutory time: flagged while there is time to act.
+ *
+ * @generated from message sangeyipi.projects.v1.IndustrialApprovalAtRisk
+ */
+export type IndustrialApprovalAtRisk = Message<"sangeyipi.projects.v1.IndustrialApprovalAtRisk"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Date flagged (YYYY-MM-DD).
+   *
+   * @generated from field: string flagged_on = 2;
+   */
+  flaggedOn: string;
+
+  /**
+   * Statutory time of the chain in working days.
+   *
+   * @generated from field: uint32 statutory_total_days = 3;
+   */
+  statutoryTotalDays: number;
+
+  /**
+   * Two thirds of it.
+   *
+   * @generated from field: uint32 budget_days = 4;
+   */
+  budgetDays: number;
+
+  /**
+   * Working days the chain has run so far.
+   *
+   * @generated from field: uint32 elapsed_days = 5;
+   */
+  elapsedDays: number;
+
+  /**
+   * Working days the chain will take if every open approval uses its committed time.
+   *
+   * @generated from field: uint32 forecast_days = 6;
+   */
+  forecastDays: number;
+
+  /**
+   * The approvals still open.
+   *
+   * @generated from field: repeated string open_approval_ids = 7;
+   */
+  openApprovalIds: string[];
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.IndustrialApprovalAtRisk.
+ * Use `create(IndustrialApprovalAtRiskSchema)` to create a new message.
+ */
+export const IndustrialApprovalAtRiskSchema: GenMessage<IndustrialApprovalAtRisk> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 24);
+
+/**
+ * Every approval of an industrial project was granted.
+ *
+ * @generated from message sangeyipi.projects.v1.IndustrialApprovalChainCompleted
+ */
+export type IndustrialApprovalChainCompleted = Message<"sangeyipi.projects.v1.IndustrialApprovalChainCompleted"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Date of the last approval (YYYY-MM-DD).
+   *
+   * @generated from field: string completed_on = 2;
+   */
+  completedOn: string;
+
+  /**
+   * Statutory time of the chain in working days.
+   *
+   * @generated from field: uint32 statutory_total_days = 3;
+   */
+  statutoryTotalDays: number;
+
+  /**
+   * Working days the chain took (days on which at least one approval's clock ran).
+   *
+   * @generated from field: uint32 elapsed_days = 4;
+   */
+  elapsedDays: number;
+
+  /**
+   * True when it took at most two thirds of the statutory time.
+   *
+   * @generated from field: bool within_two_thirds = 5;
+   */
+  withinTwoThirds: boolean;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.IndustrialApprovalChainCompleted.
+ * Use `create(IndustrialApprovalChainCompletedSchema)` to create a new message.
+ */
+export const IndustrialApprovalChainCompletedSchema: GenMessage<IndustrialApprovalChainCompleted> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 25);
+
+/**
+ * A decision of a coordination meeting, with its owner and deadline.
+ *
+ * @generated from message sangeyipi.projects.v1.CoordinationDecision
+ */
+export type CoordinationDecision = Message<"sangeyipi.projects.v1.CoordinationDecision"> & {
+  /**
+   * What was decided.
+   *
+   * @generated from field: string decision = 1;
+   */
+  decision: string;
+
+  /**
+   * Id of the service unit that owns it.
+   *
+   * @generated from field: string owner_unit_id = 2;
+   */
+  ownerUnitId: string;
+
+  /**
+   * Date it is due (YYYY-MM-DD).
+   *
+   * @generated from field: string due_on = 3;
+   */
+  dueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.CoordinationDecision.
+ * Use `create(CoordinationDecisionSchema)` to create a new message.
+ */
+export const CoordinationDecisionSchema: GenMessage<CoordinationDecision> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 26);
+
+/**
+ * A coordination meeting (会议协调) on an industrial project was held and its decisions recorded.
+ *
+ * @generated from message sangeyipi.projects.v1.CoordinationMeetingHeld
+ */
+export type CoordinationMeetingHeld = Message<"sangeyipi.projects.v1.CoordinationMeetingHeld"> & {
+  /**
+   * Id of the project.
+   *
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Id of the meeting (UUID).
+   *
+   * @generated from field: string meeting_id = 2;
+   */
+  meetingId: string;
+
+  /**
+   * Date held (YYYY-MM-DD).
+   *
+   * @generated from field: string held_on = 3;
+   */
+  heldOn: string;
+
+  /**
+   * What the meeting was about.
+   *
+   * @generated from field: string topic = 4;
+   */
+  topic: string;
+
+  /**
+   * The decisions.
+   *
+   * @generated from field: repeated sangeyipi.projects.v1.CoordinationDecision decisions = 5;
+   */
+  decisions: CoordinationDecision[];
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.CoordinationMeetingHeld.
+ * Use `create(CoordinationMeetingHeldSchema)` to create a new message.
+ */
+export const CoordinationMeetingHeldSchema: GenMessage<CoordinationMeetingHeld> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 27);
+
+/**
+ * A named staff member sent on an advance service.
+ *
+ * @generated from message sangeyipi.projects.v1.AssignedStaff
+ */
+export type AssignedStaff = Message<"sangeyipi.projects.v1.AssignedStaff"> & {
+  /**
+   * Id of the staff member.
+   *
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * Badge number (挂牌上岗).
+   *
+   * @generated from field: string badge = 2;
+   */
+  badge: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.AssignedStaff.
+ * Use `create(AssignedStaffSchema)` to create a new message.
+ */
+export const AssignedStaffSchema: GenMessage<AssignedStaff> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 28);
+
+/**
+ * The unit scheduled an advance service with named staff.
+ *
+ * @generated from message sangeyipi.projects.v1.AdvanceServiceScheduled
+ */
+export type AdvanceServiceScheduled = Message<"sangeyipi.projects.v1.AdvanceServiceScheduled"> & {
+  /**
+   * Id of the advance-service request.
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId: string;
+
+  /**
+   * Date of the service (YYYY-MM-DD).
+   *
+   * @generated from field: string scheduled_on = 2;
+   */
+  scheduledOn: string;
+
+  /**
+   * The staff who will serve.
+   *
+   * @generated from field: repeated sangeyipi.projects.v1.AssignedStaff staff = 3;
+   */
+  staff: AssignedStaff[];
+
+  /**
+   * Where (e.g. the applicant's site for 上门服务).
+   *
+   * @generated from field: string location = 4;
+   */
+  location: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.AdvanceServiceScheduled.
+ * Use `create(AdvanceServiceScheduledSchema)` to create a new message.
+ */
+export const AdvanceServiceScheduledSchema: GenMessage<AdvanceServiceScheduled> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 29);
+
+/**
+ * A later case of the served applicant was linked to the advance service (no detours: 不走弯路).
+ *
+ * @generated from message sangeyipi.projects.v1.AdvanceServiceLinkedToCase
+ */
+export type AdvanceServiceLinkedToCase = Message<"sangeyipi.projects.v1.AdvanceServiceLinkedToCase"> & {
+  /**
+   * Id of the advance-service request.
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId: string;
+
+  /**
+   * Id of the case (cases context).
+   *
+   * @generated from field: string case_id = 2;
+   */
+  caseId: string;
+
+  /**
+   * Id of the catalog item the case applies for.
+   *
+   * @generated from field: string item_id = 3;
+   */
+  itemId: string;
+
+  /**
+   * The applicant.
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef applicant = 4;
+   */
+  applicant?: ApplicantRef | undefined;
+
+  /**
+   * Date the case was received (YYYY-MM-DD).
+   *
+   * @generated from field: string received_on = 5;
+   */
+  receivedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.projects.v1.AdvanceServiceLinkedToCase.
+ * Use `create(AdvanceServiceLinkedToCaseSchema)` to create a new message.
+ */
+export const AdvanceServiceLinkedToCaseSchema: GenMessage<AdvanceServiceLinkedToCase> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_projects_v1_projects, 30);
 
 /**
  * The approval a project already holds, which qualifies it for the same-year catalog.
@@ -620,4 +1992,134 @@ export enum AdvanceServiceApproach {
  */
 export const AdvanceServiceApproachSchema: GenEnum<AdvanceServiceApproach> = /*@__PURE__*/
   enumDesc(file_sangeyipi_projects_v1_projects, 5);
+
+/**
+ * Who started an advance service.
+ *
+ * @generated from enum sangeyipi.projects.v1.AdvanceServiceOrigin
+ */
+export enum AdvanceServiceOrigin {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: ADVANCE_SERVICE_ORIGIN_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 申请: the applicant asked for it.
+   *
+   * @generated from enum value: ADVANCE_SERVICE_ORIGIN_REQUESTED_BY_APPLICANT = 1;
+   */
+  REQUESTED_BY_APPLICANT = 1,
+
+  /**
+   * 主动提供: the unit offered it.
+   *
+   * @generated from enum value: ADVANCE_SERVICE_ORIGIN_OFFERED_BY_UNIT = 2;
+   */
+  OFFERED_BY_UNIT = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.projects.v1.AdvanceServiceOrigin.
+ */
+export const AdvanceServiceOriginSchema: GenEnum<AdvanceServiceOrigin> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_projects_v1_projects, 6);
+
+/**
+ * What an approved change request does to a listed project.
+ *
+ * @generated from enum sangeyipi.projects.v1.ProjectChangeKind
+ */
+export enum ProjectChangeKind {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: PROJECT_CHANGE_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 调整目标: the project's target for the year changes.
+   *
+   * @generated from enum value: PROJECT_CHANGE_KIND_TARGET = 1;
+   */
+  TARGET = 1,
+
+  /**
+   * 取消: the project leaves the list.
+   *
+   * @generated from enum value: PROJECT_CHANGE_KIND_DELISTING = 2;
+   */
+  DELISTING = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.projects.v1.ProjectChangeKind.
+ */
+export const ProjectChangeKindSchema: GenEnum<ProjectChangeKind> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_projects_v1_projects, 7);
+
+/**
+ * What a linked case did, as far as the project's approval chain is concerned.
+ *
+ * @generated from enum sangeyipi.projects.v1.ApprovalProgress
+ */
+export enum ApprovalProgress {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 受理: the case was accepted; its clock runs.
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_ACCEPTED = 1;
+   */
+  ACCEPTED = 1,
+
+  /**
+   * 中止计时: the case's clock stopped (行政许可法 §45).
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_CLOCK_STOPPED = 2;
+   */
+  CLOCK_STOPPED = 2,
+
+  /**
+   * 恢复计时: the case's clock runs again.
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_CLOCK_RESTARTED = 3;
+   */
+  CLOCK_RESTARTED = 3,
+
+  /**
+   * 准予: the approval was granted.
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_APPROVED = 4;
+   */
+  APPROVED = 4,
+
+  /**
+   * 不予: the approval was denied; the project must apply again.
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_DENIED = 5;
+   */
+  DENIED = 5,
+
+  /**
+   * 不予受理: the application was not accepted; the project must apply again.
+   *
+   * @generated from enum value: APPROVAL_PROGRESS_NOT_ACCEPTED = 6;
+   */
+  NOT_ACCEPTED = 6,
+}
+
+/**
+ * Describes the enum sangeyipi.projects.v1.ApprovalProgress.
+ */
+export const ApprovalProgressSchema: GenEnum<ApprovalProgress> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_projects_v1_projects, 8);
 
