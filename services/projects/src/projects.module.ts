@@ -1,9 +1,50 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule } from '@sangeyipi/platform';
+import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { AdvanceServiceCommandHandler } from './advance-service/advance-service.command-handler';
+import { AdvanceServiceHttpController } from './advance-service/advance-service.http.controller';
+import { ApprovalChainCommandHandler } from './approval-chain/approval-chain.command-handler';
+import { ApprovalRiskScanner } from './approval-chain/approval-risk.scanner';
+import { CASES_EVENTS_CONSUMER } from './case-links/cases-events.consumer';
+import { CatalogCopyQueries } from './catalog-copy/catalog-copy.queries';
+import { CatalogEventsConsumer } from './catalog-copy/catalog-events.consumer';
+import { ProjectsConfig } from './config/projects-config.schema';
+import { LandingListCommandHandler } from './landing-list/landing-list.command-handler';
+import { LandingListHttpController } from './landing-list/landing-list.http.controller';
+import { CreateProjectsReadModels1764600000000 } from './migrations/1764600000000-create-projects-read-models.migration';
+import { ProjectCommandHandler } from './project/project.command-handler';
+import { ProjectHttpController } from './project/project.http.controller';
+import { ProjectQueries } from './read-model/project.queries';
+import { ProjectsReadModelRunner } from './read-model/projects-read-model.runner';
+import { PublicLandingHttpController } from './read-model/public-landing.http.controller';
+import { ProjectStreams } from './shared/project-streams.repository';
+import { ProjectsRefusalFilter } from './shared/projects-refusal.filter';
 
 /** Composition root of the projects service. */
 @Module({
-  imports: [PlatformModule.forService({ name: 'projects', ...BACKBONE_DATABASE }), EventBackboneModule.forService({ context: 'projects' })],
+  imports: [
+    PlatformModule.forService({
+      name: 'projects',
+      config: ProjectsConfig,
+      ...BACKBONE_DATABASE,
+      migrations: [...BACKBONE_DATABASE.migrations, CreateProjectsReadModels1764600000000],
+    }),
+    EventBackboneModule.forService({ context: 'projects', subscribers: [CatalogEventsConsumer, CASES_EVENTS_CONSUMER] }),
+  ],
+  controllers: [ProjectHttpController, LandingListHttpController, AdvanceServiceHttpController, PublicLandingHttpController],
+  providers: [
+    { provide: APP_FILTER, useClass: ProjectsRefusalFilter },
+    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
+    ProjectStreams,
+    CatalogCopyQueries,
+    ProjectQueries,
+    ProjectsReadModelRunner,
+    ProjectCommandHandler,
+    LandingListCommandHandler,
+    ApprovalChainCommandHandler,
+    ApprovalRiskScanner,
+    AdvanceServiceCommandHandler,
+  ],
 })
 export class ProjectsModule {}
