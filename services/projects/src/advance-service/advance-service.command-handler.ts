@@ -4,7 +4,7 @@ import { CLOCK, toShanghaiDate, type AuthenticatedUser, type Clock, type Role } 
 import { DataSource } from 'typeorm';
 import { ActionForbidden, NotFound, RulesViolated } from '../shared/projects.errors';
 import { readsUnitRecord, servesForUnit } from '../shared/access.policy';
-import { toContract } from '../shared/api-names';
+import { toApi, toContract } from '../shared/api-names';
 import { CatalogCopyQueries } from '../catalog-copy/catalog-copy.queries';
 import { advanceServiceStreamId, commandMetadata, ProjectStreams } from '../shared/project-streams.repository';
 import type { ApplicantKind, ApplicantRef } from '../project/project.events';
@@ -24,6 +24,18 @@ export interface LinkedCaseView {
   decision: string | null;
   /** Accepted without a supplement request or refusal: the formal application went through first time (不走回头路). */
   acceptedFirstTime: boolean;
+}
+
+/** An advance service as the API shows it: API enum names. */
+export function advanceServiceView(state: ExistingService) {
+  return {
+    ...state,
+    applicant: { kind: toApi('APPLICANT_KIND', state.applicant.kind), applicantId: state.applicant.applicantId },
+    approach: toApi('ADVANCE_SERVICE_APPROACH', state.approach),
+    kinds: state.kinds.map((kind) => toApi('ADVANCE_SERVICE_KIND', kind)),
+    origin: toApi('ADVANCE_SERVICE_ORIGIN', state.origin),
+    projectId: state.projectId || null,
+  };
 }
 
 /**
@@ -95,7 +107,7 @@ export class AdvanceServiceCommandHandler {
   }
 
   /** The request as its stream has it, with how the linked cases fared: for the applicant, the unit, overseers. */
-  async read(user: AuthenticatedUser, requestId: string): Promise<{ service: ExistingService; linkedCases: LinkedCaseView[] }> {
+  async read(user: AuthenticatedUser, requestId: string): Promise<{ service: ReturnType<typeof advanceServiceView>; linkedCases: LinkedCaseView[] }> {
     const { state } = await this.loadExisting(requestId);
     const ownApplicant = user.roles.includes('applicant') && state.applicant.applicantId === user.userId;
     if (!ownApplicant && !readsUnitRecord(user, state.unitId, state.regionCode)) throw new ActionForbidden(`advance service ${requestId} is not yours to read`);
@@ -105,7 +117,7 @@ export class AdvanceServiceCommandHandler {
       [advanceServiceStreamId(requestId)],
     )) as { case_id: string; item_id: string; received_on: string; supplement_requests: number; acceptance_refused: boolean; accepted_on: string | null; decision: string | null }[];
     return {
-      service: state,
+      service: advanceServiceView(state),
       linkedCases: rows.map((row) => ({
         caseId: row.case_id,
         itemId: row.item_id,
