@@ -125,6 +125,63 @@ export class ProjectQueries {
     };
   }
 
+  /**
+   * Advance services in the caller's scope, oldest request first, so that the serving unit finds what it
+   * has to schedule: an applicant's own; staff: their unit's; reform office and supervisors: their region
+   * subtree; auditors: all (200 at most).
+   */
+  async advanceServicesFor(user: AuthenticatedUser, status: string | undefined) {
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const add = (condition: string, value: unknown) => {
+      values.push(value);
+      conditions.push(condition.replace('?', `$${values.length}`));
+    };
+    if (user.roles.includes('auditor')) {
+      // everything
+    } else if ((user.roles.includes('reform_office') || user.roles.includes('supervisor')) && user.regionCode) {
+      add(`region_code LIKE ? || '%'`, regionSubtreePrefix(user.regionCode) ?? user.regionCode);
+    } else if (user.unitId) {
+      add(`unit_id = ?`, user.unitId);
+    } else {
+      add(`applicant_id = ?`, user.userId);
+    }
+    if (status) add(`status = ?`, status);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM projects_advance_services ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY requested_on, request_id LIMIT ${PAGE_LIMIT}`,
+      values,
+    )) as {
+      request_id: string;
+      item_id: string;
+      unit_id: string;
+      region_code: string;
+      applicant_id: string;
+      approach: string;
+      origin: string;
+      status: string;
+      requested_on: string;
+      scheduled_on: string | null;
+      delivered_on: string | null;
+      linked_cases: number;
+    }[];
+    return {
+      advanceServices: rows.map((row) => ({
+        requestId: row.request_id,
+        itemId: row.item_id,
+        unitId: row.unit_id,
+        regionCode: row.region_code,
+        applicantId: row.applicant_id,
+        approach: toApi('ADVANCE_SERVICE_APPROACH', row.approach),
+        origin: toApi('ADVANCE_SERVICE_ORIGIN', row.origin),
+        status: row.status,
+        requestedOn: row.requested_on,
+        scheduledOn: row.scheduled_on,
+        deliveredOn: row.delivered_on,
+        linkedCases: row.linked_cases,
+      })),
+    };
+  }
+
   async publicProject(projectId: string) {
     const [row] = (await this.dataSource.query(`SELECT * FROM projects_projects WHERE project_id = $1 AND status <> 'registered'`, [projectId])) as ProjectRow[];
     if (!row) throw new NotFound(`project ${projectId} is not on a published list`);

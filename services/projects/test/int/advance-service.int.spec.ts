@@ -39,6 +39,13 @@ describe('an advance service (提前服务) from request to delivery, linked to 
       return response.status === 201 ? response.body : undefined; // 400 until the catalog copy has the item
     });
 
+    // The serving unit finds it among the requests waiting to be scheduled.
+    const waiting = await soon(async () => {
+      const list = await api.expect(200, 'GET', '/advance-services?status=requested', { as: 'planningClerk' });
+      return list.advanceServices.length > 0 ? list : undefined;
+    });
+    expect(waiting.advanceServices).toEqual([expect.objectContaining({ requestId, approach: 'on_site', origin: 'requested_by_applicant', applicantId: PEOPLE.applicant.userId })]);
+
     // Only the serving unit schedules it; not for a day already past.
     await api.expect(403, 'POST', `/advance-services/${requestId}/schedule`, { as: 'pudongClerk', body: { scheduledOn: '2025-10-10', staff: [{ userId: 'x', badge: 'x' }] } });
     const past = await api.call('POST', `/advance-services/${requestId}/schedule`, { as: 'planningClerk', body: { scheduledOn: '2025-10-08', staff: [{ userId: 'pd-gh-01', badge: 'PD-0456' }] } });

@@ -139,6 +139,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
     body: () => ({ deliveredOn: '2025-10-09', summary: '完成', findings: [], advice: [] }),
     allowed: ['planningClerk'],
   },
+  'GET /advance-services': {
+    method: 'GET',
+    path: () => '/advance-services?status=requested',
+    allowed: ['applicant', 'otherApplicant', ...STAFF_AND_OVERSIGHT],
+  },
   'GET /advance-services/:id': {
     method: 'GET',
     path: ({ requestId }) => `/advance-services/${requestId}`,
@@ -195,7 +200,7 @@ describe('who may call which projects endpoint', () => {
     expect(outcomes).toEqual(expected);
   });
 
-  it('shows each staff member only the projects of their unit or region', async () => {
+  it('shows each caller only the projects and advance services of their unit, region or own', async () => {
     const seenBy = async (caller: Person) => (await api.expect(200, 'GET', '/projects', { as: caller })).projects.map((project: { projectId: string }) => project.projectId);
     const pudongProject = targets.projectId;
     await soon(async () => (await seenBy('pudongUnitAdmin')).includes(pudongProject));
@@ -205,5 +210,14 @@ describe('who may call which projects endpoint', () => {
     expect(await seenBy('huangpuReformOffice')).not.toContain(pudongProject);
     expect(await seenBy('citySupervisor')).toContain(pudongProject);
     expect(await seenBy('auditor')).toContain(pudongProject);
+
+    const servicesSeenBy = async (caller: Person) =>
+      (await api.expect(200, 'GET', '/advance-services', { as: caller })).advanceServices.map((service: { requestId: string }) => service.requestId);
+    await soon(async () => (await servicesSeenBy('planningClerk')).includes(targets.requestId));
+    expect(await servicesSeenBy('applicant')).toContain(targets.requestId);
+    expect(await servicesSeenBy('otherApplicant')).not.toContain(targets.requestId);
+    expect(await servicesSeenBy('pudongClerk')).not.toContain(targets.requestId); // another unit
+    expect(await servicesSeenBy('huangpuSupervisor')).not.toContain(targets.requestId);
+    expect(await servicesSeenBy('citySupervisor')).toContain(targets.requestId);
   });
 });

@@ -107,3 +107,10 @@ export class DeliverAdvanceServiceDto {
   @IsArray()
   advice!: string[];
 }
+
+export class ListAdvanceServicesQueryDto {
+  @ApiPropertyOptional({ enum: ['requested', 'scheduled', 'delivered'] })
+  @IsIn(['requested', 'scheduled', 'delivered'])
+  @IsOptional()
+  status?: 'requested' | 'scheduled' | 'delivered';
+}
