@@ -23,7 +23,10 @@ export type ApprovalChainCommand =
 function checkPlan(approvals: Extract<ApprovalChainCommand, { type: 'PlanApprovals' }>['data']['approvals']): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const items = new Set<string>();
-  approvals.forEach(({ item, itemId }, index) => {
+  const approvalIds = new Set<string>();
+  approvals.forEach(({ approvalId, item, itemId }, index) => {
+    if (approvalIds.has(approvalId)) violations.push({ field: `approvals[${index}].approvalId`, rule: 'distinct-approval-ids', message: `approval id ${approvalId} is used twice` });
+    approvalIds.add(approvalId);
     const field = `approvals[${index}].itemId`;
     if (!item || item.withdrawn) violations.push({ field, rule: 'published-item', message: `catalog item ${itemId} is not a published item` });
     else if (item.statutoryLimitDays <= 0) violations.push({ field, rule: 'statutory-limit-required', message: `${item.name} has no statutory limit to cut by one third` });

@@ -56,6 +56,20 @@ describe("an industrial project's approval chain", () => {
       data: { today: '2025-11-03', approvals: [{ approvalId: 'A1', stage: 2, itemId: 'ghost', item: null }] },
     };
     expect((refusal(() => when(bad, given(registered(), LISTED))) as RulesViolated).violations.map((v) => v.rule)).toEqual(['published-item', 'stages-from-one-without-gaps']);
+    const twice: ApprovalChainCommand = {
+      type: 'PlanApprovals',
+      data: {
+        today: '2025-11-03',
+        approvals: [
+          { approvalId: 'A1', stage: 1, itemId: 'planning', item: item('planning', 20, 10) },
+          { approvalId: 'A1', stage: 1, itemId: 'planning', item: item('planning', 20, 10) },
+        ],
+      },
+    };
+    expect((refusal(() => when(twice, given(registered(), LISTED))) as RulesViolated).violations.map((v) => `${v.field} ${v.rule}`)).toEqual([
+      'approvals[1].approvalId distinct-approval-ids',
+      'approvals[1].itemId distinct-items',
+    ]);
   });
 
   it('links the enterprise case for a planned item once, and ignores cases it does not need', () => {
