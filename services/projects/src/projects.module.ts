@@ -12,6 +12,7 @@ import { CatalogEventsConsumer } from './catalog-copy/catalog-events.consumer';
 import { ProjectsConfig } from './config/projects-config.schema';
 import { LandingListCommandHandler } from './landing-list/landing-list.command-handler';
 import { LandingListHttpController } from './landing-list/landing-list.http.controller';
+import { YearEndCloser } from './landing-list/year-end-closer';
 import { CreateProjectsReadModels1764600000000 } from './migrations/1764600000000-create-projects-read-models.migration';
 import { ProjectCommandHandler } from './project/project.command-handler';
 import { ProjectHttpController } from './project/project.http.controller';
@@ -42,6 +43,7 @@ import { ProjectsRefusalFilter } from './shared/projects-refusal.filter';
     ProjectsReadModelRunner,
     ProjectCommandHandler,
     LandingListCommandHandler,
+    YearEndCloser,
     ApprovalChainCommandHandler,
     ApprovalRiskScanner,
     AdvanceServiceCommandHandler,

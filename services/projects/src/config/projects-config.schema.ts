@@ -18,4 +18,19 @@ export class ProjectsConfig extends ServiceConfig {
   @IsInt({ message: 'must be a whole number' })
   @Type(() => Number)
   readonly PROJECTS_RISK_SCAN_MS: number = 3_600_000;
+
+  @ConfigVariable('calendar days into the new year after which lists the reform office has not closed are closed automatically, e.g. 15')
+  @IsOptional()
+  @Max(365, { message: 'must be at most 365' })
+  @Min(0, { message: 'must be at least 0' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly PROJECTS_YEAR_CLOSING_GRACE_DAYS: number = 15;
+
+  @ConfigVariable('milliseconds between checks for lists whose year is to be closed automatically, e.g. 3600000; 0 turns the closer off')
+  @IsOptional()
+  @Min(0, { message: 'must be at least 0' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly PROJECTS_YEAR_CLOSING_SCAN_MS: number = 3_600_000;
 }

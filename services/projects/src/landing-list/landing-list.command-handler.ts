@@ -65,8 +65,12 @@ export class LandingListCommandHandler {
    * second closing waits, then finds the list closed and answers the same counts without writing anything;
    * and each event is appended at the stream version read, which the event store keeps unique.
    */
-  async closeYear(user: AuthenticatedUser, dto: LandingListRefDto): Promise<YearClosedData & { closedNow: boolean }> {
-    const list = this.listOf(user, dto);
+  closeYear(user: AuthenticatedUser, dto: LandingListRefDto): Promise<YearClosedData & { closedNow: boolean }> {
+    return this.closeList(this.listOf(user, dto), user, 'reform_office');
+  }
+
+  /** Closes a list as `actor` (the reform office, or the system's year-end closer). */
+  async closeList(list: LandingListRef, actor: AuthenticatedUser, role: 'reform_office' | 'system'): Promise<YearClosedData & { closedNow: boolean }> {
     const today = toShanghaiDate(this.clock.now());
     if (!yearIsOver(list.listingYear, today)) conflict('year-not-over', `the ${list.listingYear} list year can be closed from ${list.listingYear + 1}-01-01`);
     const listStream = landingListStreamId(list);
@@ -86,7 +90,7 @@ export class LandingListCommandHandler {
         appends.push({ streamId: projectStreamId(projectId), expectedVersion: version, events });
       }
       const listEvents = decideLandingList({ type: 'RecordYearClosed', data: { list, outcomes, closedOn: today } }, listState);
-      await this.streams.append([...appends, { streamId: listStream, expectedVersion: listVersion, events: listEvents }], commandMetadata(user, 'reform_office', list.regionCode), manager);
+      await this.streams.append([...appends, { streamId: listStream, expectedVersion: listVersion, events: listEvents }], commandMetadata(actor, role, list.regionCode), manager);
       return { ...(listEvents[0].data as YearClosedData), closedNow: true };
     });
   }

@@ -82,9 +82,12 @@ export class CreateProjectsReadModels1764600000000 implements MigrationInterface
         batch_number          integer NOT NULL,
         title                 text NOT NULL,
         project_ids           jsonb NOT NULL,
-        published_on          text NOT NULL
+        published_on          text NOT NULL,
+        closed_on             text
       )`);
     await queryRunner.query(`CREATE INDEX projects_list_batches_list ON projects_list_batches (listing_year, region_code text_pattern_ops)`);
+    // The year-end closer's candidates: lists of past years not closed yet.
+    await queryRunner.query(`CREATE INDEX projects_list_batches_open ON projects_list_batches (listing_year) WHERE closed_on IS NULL`);
     // What the cases consumer looks a received case up by: the enterprise and the item it applies for.
     await queryRunner.query(`
       CREATE TABLE projects_approval_slots (

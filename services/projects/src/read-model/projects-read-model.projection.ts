@@ -109,6 +109,11 @@ export class ProjectsReadModelProjection implements Projection {
         );
         return;
       }
+      case 'projects.LandingListYearClosed': {
+        const d = event.data;
+        await manager.query(`UPDATE projects_list_batches SET closed_on = $4 WHERE level = $1 AND region_code = $2 AND listing_year = $3`, [d.level, d.regionCode, d.listingYear, d.closedOn]);
+        return;
+      }
       case 'projects.AdvanceServiceRequested': {
         const d = event.data;
         await manager.query(

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { YearEndCloser } from '../../src/landing-list/year-end-closer';
 import { listedProjects, PEOPLE, projectRegistration, ProjectsApi, soon, startProjects, type ProjectsUnderTest } from './projects-test-kit';
 
 const SEPTEMBER = '2025-09-01T02:00:00Z'; // 10:00 in Shanghai
@@ -139,5 +140,23 @@ describe('a same-year landing list (当年落地目录) through its year', () =>
     expect(cityList.body.violations).toEqual([expect.objectContaining({ field: 'projectIds[0]', rule: 'project-in-list' })]);
     const unknown = await api.call('GET', '/projects/not-a-uuid', { as: 'auditor' });
     expect(unknown.status).toBe(400);
+  });
+
+  it('closes a list the reform office left open once the grace days into the new year are over', async () => {
+    projects.clock.set('2026-03-02T02:00:00Z');
+    const [projectId] = await listedProjects(api, [projectRegistration({ name: '康桥工业区厂房改造', listingYear: 2026 })], 2026);
+    await soon(async () => (await api.call('GET', `/public/projects/${projectId}`)).status === 200);
+    const closer = projects.service.app.get(YearEndCloser);
+
+    projects.clock.set('2027-01-15T02:00:00Z'); // the 15th grace day: not yet
+    expect(await closer.closeDueLists()).toBe(0);
+    projects.clock.set('2027-01-16T02:00:00Z');
+    expect(await closer.closeDueLists()).toBe(1);
+    await soon(async () => (await api.expect(200, 'GET', `/public/projects/${projectId}`)).yearOutcome === 'missed');
+    const closed = await soon(() => projects.onTopic.find((event) => event.type === 'projects.ProjectYearClosed' && event.streamId === `project-${projectId}`));
+    expect(closed.actor).toMatchObject({ userId: 'system:year-end-closer', role: 'system' });
+    await soon(async () => (await closer.closeDueLists()) === 0 && (await api.expect(200, 'GET', '/public/landing-lists?year=2026&regionCode=310115')).batches.length > 0);
+    const dataSource = projects.service.app.get(DataSource);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'projects.ProjectYearClosed' AND stream_id = $1`, [`project-${projectId}`])).toEqual([{ n: 1 }]);
   });
 });

@@ -67,7 +67,7 @@ export async function startProjects(start: string): Promise<ProjectsUnderTest> {
   const clock = new ManualClock(start);
   // uniqueName() restarts in every test file: a random part keeps each file's topics its own.
   const scope = `${uniqueName('projects')}.${randomBytes(4).toString('hex')}`;
-  const env = { KAFKA_TOPIC_PREFIX: `${scope}.`, REDIS_KEY_PREFIX: `${scope}:`, PROJECTS_PROJECTION_POLL_MS: '20', PROJECTS_RISK_SCAN_MS: '0', LOG_LEVEL: 'error' };
+  const env = { KAFKA_TOPIC_PREFIX: `${scope}.`, REDIS_KEY_PREFIX: `${scope}:`, PROJECTS_PROJECTION_POLL_MS: '20', PROJECTS_RISK_SCAN_MS: '0', PROJECTS_YEAR_CLOSING_SCAN_MS: '0', LOG_LEVEL: 'error' };
   const replicas: INestApplication[] = [];
   let serviceEnv: Record<string, string> = {};
   const service = await startServiceUnderTest(
