@@ -6,7 +6,7 @@ import { managesUnit, reviewsRegion } from '../shared/access.policy';
 import { CatalogCopyQueries } from '../catalog-copy/catalog-copy.queries';
 import { commandMetadata, ProjectStreams, projectStreamId } from '../shared/project-streams.repository';
 import { ProjectCommandHandler } from '../project/project.command-handler';
-import type { ExistingProject } from '../project/project.state';
+import { evolveProject, type ExistingProject } from '../project/project.state';
 import { decideApprovalChain, type ApprovalChainCommand } from './approval-chain.decider';
 import { assessChain, type ChainAssessment } from './chain-assessment';
 import type { PlanApprovalsDto, RecordMeetingDto } from './dto/approval-chain.dto';
@@ -60,6 +60,6 @@ export class ApprovalChainCommandHandler {
   private async run(user: AuthenticatedUser, role: 'unit_admin' | 'reform_office', { state, version }: { state: ExistingProject; version: number }, command: ApprovalChainCommand) {
     const events = decideApprovalChain(command, state, this.calendar);
     await this.streams.append([{ streamId: projectStreamId(state.projectId), expectedVersion: version, events }], commandMetadata(user, role, state.listRegionCode));
-    return (await this.projects.loadExisting(state.projectId)).state;
+    return events.reduce(evolveProject, state) as ExistingProject;
   }
 }

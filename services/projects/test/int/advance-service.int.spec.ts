@@ -117,6 +117,20 @@ describe('an advance service (提前服务) from request to delivery, linked to 
     });
     expect((await api.expect(200, 'GET', `/advance-services/${offer.requestId}`, { as: 'auditor' })).service.origin).toBe('offered_by_unit');
 
+    // 全程跟踪 without target items follows the enterprise's later cases at the serving unit; this one needed a
+    // supplement (一次告知) before acceptance, so it did not go through first time.
+    const caseId = randomUUID();
+    const applicant = { kind: 'APPLICANT_KIND_ENTERPRISE', applicantId: '91310115MA1K4ABC12' };
+    await soon(async () => (await api.expect(200, 'GET', '/advance-services?status=requested', { as: 'planningClerk' })).advanceServices.some((s: { requestId: string }) => s.requestId === offer.requestId));
+    await projects.publish('cases.CaseReceived', `case-${caseId}`, 1, { caseId, itemId: buildingPermit, unitId: PUDONG_PLANNING, applicant, channel: 'CHANNEL_WINDOW', receivedOn: '2025-10-21' });
+    await projects.publish('cases.MaterialsSupplementRequested', `case-${caseId}`, 2, { caseId, noticeNumber: 'BZ-1', requestNumber: 1, missingMaterials: [{ materialId: 'M1', name: '总平面图', reason: '缺少' }] });
+    await projects.publish('cases.CaseAccepted', `case-${caseId}`, 3, { caseId, noticeNumber: 'SL-2', acceptedOn: '2025-10-23', committedLimitDays: 10, committedDeadline: '2025-11-06' });
+    const tracked = await soon(async () => {
+      const view = await api.expect(200, 'GET', `/advance-services/${offer.requestId}`, { as: 'planningClerk' });
+      return view.linkedCases[0]?.acceptedOn ? view : undefined;
+    });
+    expect(tracked.linkedCases).toEqual([expect.objectContaining({ caseId, supplementRequests: 1, acceptedOn: '2025-10-23', acceptedFirstTime: false })]);
+
     const wrong = await api.call('POST', '/advance-services', { as: 'applicant', body: { itemId: siteGuidance, approach: 'early_involvement', kinds: ['testing'], subject: '检测' } });
     expect(wrong.status).toBe(400);
     expect(wrong.body.violations.map((v: { rule: string }) => v.rule)).toEqual(['approach-offered-by-item', 'kind-offered-by-item']);

@@ -40,6 +40,14 @@ class CaseOnKafka {
     });
   }
 
+  /** An expert review (§45) stops the clock from `from` to `to`, both days included. */
+  async stopClock(from: string, to: string): Promise<void> {
+    this.projects.clock.set(at(from));
+    await this.publish('cases.ClockSuspended', { reason: 'SUSPENSION_REASON_EXPERT_REVIEW', description: '专家评审', applicantNotified: true, suspendedOn: from });
+    this.projects.clock.set(at(to));
+    await this.publish('cases.ClockResumed', { suspendedWorkingDays: 2, resumedAfter: to, reason: 'SUSPENSION_REASON_EXPERT_REVIEW', committedDeadline: calendar.addWorkingDays(from, 15) });
+  }
+
   async approve(on: string): Promise<void> {
     this.projects.clock.set(at(on));
     await this.publish('cases.CaseDecided', { decision: 'DECISION_APPROVED', legalBasis: '《城乡规划法》第四十条' });
@@ -100,6 +108,7 @@ describe('an industrial project’s approvals (产业项目审批)', () => {
     await planningCase.receiveAndAccept('2025-11-03', 15);
     await landCase.receiveAndAccept('2025-11-03', 12);
     await soon(async () => (await chainOf(api, projectId)).approvals.every((approval: { stage: number; runs: { acceptedOn: string | null }[] }) => approval.stage === 2 || approval.runs[0]?.acceptedOn));
+    await planningCase.stopClock('2025-11-06', '2025-11-07');
     await planningCase.approve('2025-11-14');
     await landCase.approve('2025-11-12');
     await soon(async () => (await chainOf(api, projectId)).approvals.filter((approval: { runs: { outcome: string }[] }) => approval.runs[0]?.outcome === 'approved').length === 2);
@@ -113,8 +122,12 @@ describe('an industrial project’s approvals (产业项目审批)', () => {
       const chain = await chainOf(api, projectId);
       return chain.completedOn ? chain : undefined;
     });
-    // 4–14 Nov (the two parallel approvals, counted once): 9 working days; 18–21 Nov: 4.
+    // 4–14 Nov (the two parallel approvals, counted once; the land case ran while the planning clock stood
+    // still for the expert review on 6–7 Nov): 9 working days; 18–21 Nov: 4.
     expect(completed).toMatchObject({ completedOn: '2025-11-21', elapsedDays: 13, statutoryTotalDays: 45, budgetDays: 30, flaggedOn: null });
+    expect(completed.approvals.find((approval: { approvalId: string }) => approval.approvalId === 'planning').runs).toEqual([
+      expect.objectContaining({ caseId: planningCase.caseId, acceptedOn: '2025-11-03', stops: [{ start: '2025-11-06', end: '2025-11-07' }], endedOn: '2025-11-14', outcome: 'approved' }),
+    ]);
     const event = await soon(() => projects.onTopic.find((e) => e.type === 'projects.IndustrialApprovalChainCompleted' && e.streamId === `project-${projectId}`));
     expect(event.data).toMatchObject({ elapsedDays: 13, withinTwoThirds: true });
   });
