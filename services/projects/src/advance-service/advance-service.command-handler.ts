@@ -9,7 +9,7 @@ import { CatalogCopyQueries } from '../catalog-copy/catalog-copy.queries';
 import { advanceServiceStreamId, commandMetadata, ProjectStreams } from '../shared/project-streams.repository';
 import type { ApplicantKind, ApplicantRef } from '../project/project.events';
 import { decideAdvanceService, evolveAdvanceService, type AdvanceServiceCommand, type AdvanceServiceState } from './advance-service.decider';
-import type { AdvanceServiceApproach, AdvanceServiceKind } from './advance-service.events';
+import type { AdvanceServiceApproach, AdvanceServiceFocus, AdvanceServiceKind } from './advance-service.events';
 import type { DeliverAdvanceServiceDto, RequestAdvanceServiceDto, ScheduleAdvanceServiceDto } from './dto/advance-service.dto';
 
 type ExistingService = Exclude<AdvanceServiceState, { status: 'none' }>;
@@ -33,6 +33,7 @@ export function advanceServiceView(state: ExistingService) {
     applicant: { kind: toApi('APPLICANT_KIND', state.applicant.kind), applicantId: state.applicant.applicantId },
     approach: toApi('ADVANCE_SERVICE_APPROACH', state.approach),
     kinds: state.kinds.map((kind) => toApi('ADVANCE_SERVICE_KIND', kind)),
+    focuses: state.focuses.map((focus) => toApi('ADVANCE_SERVICE_FOCUS', focus)),
     origin: toApi('ADVANCE_SERVICE_ORIGIN', state.origin),
     projectId: state.projectId || null,
   };
@@ -83,6 +84,7 @@ export class AdvanceServiceCommandHandler {
           projectId: dto.projectId ?? '',
           approach: toContract<AdvanceServiceApproach>('ADVANCE_SERVICE_APPROACH', dto.approach),
           kinds: dto.kinds.map((kind) => toContract<AdvanceServiceKind>('ADVANCE_SERVICE_KIND', kind)),
+          focuses: [...new Set(dto.focuses ?? [])].map((focus) => toContract<AdvanceServiceFocus>('ADVANCE_SERVICE_FOCUS', focus)),
           subject: dto.subject,
           origin,
           targetItemIds: dto.targetItemIds ?? [],

@@ -1,6 +1,6 @@
 import { conflict, requireNoViolations, type RuleViolation } from '../shared/projects.errors';
 import type { ApplicantRef } from '../project/project.events';
-import type { AdvanceServiceApproach, AdvanceServiceEvent, AdvanceServiceKind, AdvanceServiceOrigin, AssignedStaff } from './advance-service.events';
+import type { AdvanceServiceApproach, AdvanceServiceEvent, AdvanceServiceFocus, AdvanceServiceKind, AdvanceServiceOrigin, AssignedStaff } from './advance-service.events';
 
 /** An advance-service catalog item as the local catalog copy has it. */
 export interface AdvanceServiceItem {
@@ -28,6 +28,7 @@ export type AdvanceServiceState =
       projectId: string;
       approach: AdvanceServiceApproach;
       kinds: AdvanceServiceKind[];
+      focuses: AdvanceServiceFocus[];
       subject: string;
       origin: AdvanceServiceOrigin;
       targetItemIds: string[];
@@ -50,6 +51,7 @@ export type AdvanceServiceCommand =
         projectId: string;
         approach: AdvanceServiceApproach;
         kinds: AdvanceServiceKind[];
+        focuses: AdvanceServiceFocus[];
         subject: string;
         origin: AdvanceServiceOrigin;
         targetItemIds: string[];

@@ -23,6 +23,7 @@ const request = (overrides: Partial<Extract<AdvanceServiceCommand, { type: 'Requ
     projectId: '',
     approach: 'ADVANCE_SERVICE_APPROACH_ON_SITE',
     kinds: ['ADVANCE_SERVICE_KIND_SITE_SURVEY'],
+    focuses: ['ADVANCE_SERVICE_FOCUS_SITE_SELECTION'],
     subject: '厂房选址',
     origin: 'ADVANCE_SERVICE_ORIGIN_REQUESTED_BY_APPLICANT',
     targetItemIds: ['building-permit'],

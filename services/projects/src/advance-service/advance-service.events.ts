@@ -28,6 +28,15 @@ export const ADVANCE_SERVICE_KINDS = [
 ] as const;
 export type AdvanceServiceKind = (typeof ADVANCE_SERVICE_KINDS)[number];
 
+/** 选址定点, 现场建筑要求, 流程布局, 硬件设施: what technical guidance concentrates on. */
+export const ADVANCE_SERVICE_FOCUSES = [
+  'ADVANCE_SERVICE_FOCUS_SITE_SELECTION',
+  'ADVANCE_SERVICE_FOCUS_BUILDING_REQUIREMENTS',
+  'ADVANCE_SERVICE_FOCUS_PROCESS_LAYOUT',
+  'ADVANCE_SERVICE_FOCUS_HARDWARE',
+] as const;
+export type AdvanceServiceFocus = (typeof ADVANCE_SERVICE_FOCUSES)[number];
+
 export type AdvanceServiceOrigin = 'ADVANCE_SERVICE_ORIGIN_REQUESTED_BY_APPLICANT' | 'ADVANCE_SERVICE_ORIGIN_OFFERED_BY_UNIT';
 
 export interface AssignedStaff {
@@ -47,6 +56,7 @@ export type AdvanceServiceEvent =
         projectId: string;
         approach: AdvanceServiceApproach;
         kinds: AdvanceServiceKind[];
+        focuses: AdvanceServiceFocus[];
         subject: string;
         origin: AdvanceServiceOrigin;
         targetItemIds: string[];

@@ -16,5 +16,6 @@ export const API_MILESTONES = ['construction_started', 'opened', 'completion_acc
 export const API_EXCLUSION_REASONS = ['enterprise', 'policy_change', 'natural_conditions'] as const;
 export const API_APPROACHES = ['early_involvement', 'proactive_guidance', 'pre_approval_guidance', 'on_site', 'full_tracking'] as const;
 export const API_SERVICE_KINDS = ['site_survey', 'on_site_verification', 'inspection', 'quarantine', 'testing', 'expert_review', 'technical_review', 'technical_consultation'] as const;
+export const API_FOCUSES = ['site_selection', 'building_requirements', 'process_layout', 'hardware'] as const;
 export const API_LEVELS = ['city', 'district', 'town', 'village'] as const;
 export const API_APPLICANT_KINDS = ['person', 'enterprise'] as const;

@@ -33,7 +33,14 @@ describe('an advance service (提前服务) from request to delivery, linked to 
   afterAll(() => projects?.close());
 
   it("is asked for by the applicant, scheduled with named staff, delivered with findings and advice, and followed into the applicant's formal case", async () => {
-    const request = { itemId: siteGuidance, approach: 'on_site', kinds: ['site_survey', 'technical_consultation'], subject: '厂房选址及工艺布局', targetItemIds: [buildingPermit] };
+    const request = {
+      itemId: siteGuidance,
+      approach: 'on_site',
+      kinds: ['site_survey', 'technical_consultation'],
+      focuses: ['site_selection', 'process_layout'],
+      subject: '厂房选址及工艺布局',
+      targetItemIds: [buildingPermit],
+    };
     const { requestId } = await soon(async () => {
       const response = await api.call('POST', '/advance-services', { as: 'applicant', body: request });
       return response.status === 201 ? response.body : undefined; // 400 until the catalog copy has the item
@@ -93,6 +100,7 @@ describe('an advance service (提前服务) from request to delivery, linked to 
       origin: 'requested_by_applicant',
       approach: 'on_site',
       kinds: ['site_survey', 'technical_consultation'],
+      focuses: ['site_selection', 'process_layout'],
       schedule: { scheduledOn: '2025-10-10', staff: [{ userId: 'pd-gh-01', badge: 'PD-0456' }] },
       delivery: { completedOn: '2025-10-10', findings: ['危化品仓库与厂房间距不足'], issuesToAddress: ['调整仓库位置后再申报规划许可'] },
       linkedCases: [{ caseId, itemId: buildingPermit, receivedOn: '2025-10-20' }],

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { API_APPROACHES, API_SERVICE_KINDS } from '../../shared/api-names';
+import { API_APPROACHES, API_FOCUSES, API_SERVICE_KINDS } from '../../shared/api-names';
 import { IsCalendarDate } from '../../shared/dto-validators';
 import { ApplicantRefDto } from '../../project/dto/project.dto';
 
@@ -22,6 +22,13 @@ export class RequestAdvanceServiceDto {
   @IsIn(API_SERVICE_KINDS, { each: true })
   @IsArray()
   kinds!: (typeof API_SERVICE_KINDS)[number][];
+
+  @ApiPropertyOptional({ enum: API_FOCUSES, isArray: true, description: '选址定点 · 现场建筑要求 · 流程布局 · 硬件设施' })
+  @ArrayMaxSize(4)
+  @IsIn(API_FOCUSES, { each: true })
+  @IsArray()
+  @IsOptional()
+  focuses?: (typeof API_FOCUSES)[number][];
 
   @ApiProperty({ description: 'What the applicant needs help with', example: '厂房选址及工艺布局' })
   @MaxLength(1000)
