@@ -46,8 +46,8 @@ function checkPlan(approvals: Extract<ApprovalChainCommand, { type: 'PlanApprova
  * and completes it when every approval has been granted.
  */
 function assessAfter(state: ProjectState, today: string, calendar: WorkingDays): ProjectEvent[] {
-  const chain = state.status === 'none' ? null : state.chain;
-  if (state.status === 'none' || !chain || chain.completedOn) return [];
+  if (state.status === 'none' || !state.chain || state.chain.completedOn) return [];
+  const chain = state.chain;
   const assessment = assessChain(chain, today, calendar);
   const { projectId } = state;
   if (assessment.complete) {
