@@ -6,6 +6,7 @@ import { ActionForbidden, NotFound, RulesViolated } from '../shared/projects.err
 import { readsUnitRecord, servesForUnit } from '../shared/access.policy';
 import { toApi, toContract } from '../shared/api-names';
 import { CatalogCopyQueries } from '../catalog-copy/catalog-copy.queries';
+import { insertAdvanceServiceLookup } from '../shared/link-lookups';
 import { advanceServiceStreamId, commandMetadata, ProjectStreams } from '../shared/project-streams.repository';
 import type { ApplicantKind, ApplicantRef } from '../project/project.events';
 import { decideAdvanceService, evolveAdvanceService, type AdvanceServiceCommand, type AdvanceServiceState } from './advance-service.decider';
@@ -93,7 +94,11 @@ export class AdvanceServiceCommandHandler {
       },
       { status: 'none' },
     );
-    await this.streams.append([{ streamId: advanceServiceStreamId(requestId), expectedVersion: 0, events }], commandMetadata(user, role, item?.regionCode ?? ''));
+    await this.dataSource.transaction(async (manager) => {
+      await this.streams.append([{ streamId: advanceServiceStreamId(requestId), expectedVersion: 0, events }], commandMetadata(user, role, item?.regionCode ?? ''), manager);
+      // In the append's transaction: the cases consumer must find the service from the moment it exists.
+      for (const event of events) if (event.type === 'projects.AdvanceServiceRequested') await insertAdvanceServiceLookup(manager, event.data);
+    });
     return { requestId, status: 'requested' };
   }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, toShanghaiDate, WorkingDayCalendar, type AuthenticatedUser, type Clock } from '@sangeyipi/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ActionForbidden } from '../shared/projects.errors';
+import { writeApprovalSlots } from '../shared/link-lookups';
 import { managesUnit, reviewsRegion } from '../shared/access.policy';
 import { CatalogCopyQueries } from '../catalog-copy/catalog-copy.queries';
 import { commandMetadata, ProjectStreams, projectStreamId } from '../shared/project-streams.repository';
@@ -22,6 +24,7 @@ export class ApprovalChainCommandHandler {
     private readonly projects: ProjectCommandHandler,
     private readonly catalog: CatalogCopyQueries,
     private readonly calendar: WorkingDayCalendar,
+    private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -30,7 +33,10 @@ export class ApprovalChainCommandHandler {
     if (!managesUnit(user, loaded.state.unitId)) throw new ActionForbidden(`only the unit admin of ${loaded.state.unitId} plans this project's approvals`);
     const items = await this.catalog.plannedItems(dto.approvals.map((approval) => approval.itemId));
     const approvals = dto.approvals.map(({ approvalId, itemId, stage }) => ({ approvalId, itemId, stage, item: items.get(itemId) ?? null }));
-    const after = await this.run(user, 'unit_admin', loaded, { type: 'PlanApprovals', data: { approvals, today: this.today() } });
+    const after = await this.run(user, 'unit_admin', loaded, { type: 'PlanApprovals', data: { approvals, today: this.today() } }, async (state, manager) => {
+      // In the append's transaction: the cases consumer must find the plan from the moment it exists.
+      if (state.chain) await writeApprovalSlots(manager, projectId, state.owner.applicantId, state.chain.approvals);
+    });
     return { projectId, assessment: this.assess(after) };
   }
 
@@ -57,9 +63,19 @@ export class ApprovalChainCommandHandler {
     return toShanghaiDate(this.clock.now());
   }
 
-  private async run(user: AuthenticatedUser, role: 'unit_admin' | 'reform_office', { state, version }: { state: ExistingProject; version: number }, command: ApprovalChainCommand) {
+  private async run(
+    user: AuthenticatedUser,
+    role: 'unit_admin' | 'reform_office',
+    { state, version }: { state: ExistingProject; version: number },
+    command: ApprovalChainCommand,
+    alongside?: (after: ExistingProject, manager: EntityManager) => Promise<void>,
+  ): Promise<ExistingProject> {
     const events = decideApprovalChain(command, state, this.calendar);
-    await this.streams.append([{ streamId: projectStreamId(state.projectId), expectedVersion: version, events }], commandMetadata(user, role, state.listRegionCode));
-    return events.reduce(evolveProject, state) as ExistingProject;
+    const after = events.reduce(evolveProject, state) as ExistingProject;
+    await this.dataSource.transaction(async (manager) => {
+      await this.streams.append([{ streamId: projectStreamId(state.projectId), expectedVersion: version, events }], commandMetadata(user, role, state.listRegionCode), manager);
+      await alongside?.(after, manager);
+    });
+    return after;
   }
 }

@@ -4,6 +4,7 @@ import type { AdvanceServiceEvent } from '../advance-service/advance-service.eve
 import type { LandingListEvent } from '../landing-list/landing-list.decider';
 import type { LandingTarget, Milestone, ProjectEvent } from '../project/project.events';
 import { landedOn } from '../project/project.rules';
+import { insertAdvanceServiceLookup, writeApprovalSlots } from '../shared/link-lookups';
 
 type ContextEvent = ProjectEvent | LandingListEvent | AdvanceServiceEvent;
 
@@ -43,6 +44,7 @@ export class ProjectsReadModelProjection implements Projection {
              industrial = $7, target = $8, updated_at = $9 WHERE project_id = $1`,
           [d.projectId, d.name, d.siteRegionCode, d.owner.applicantId, d.industry, d.investmentTenThousandYuan, d.industrial, d.target, at],
         );
+        await manager.query(`UPDATE projects_approval_slots SET owner_id = $2 WHERE project_id = $1`, [d.projectId, d.owner.applicantId]);
         return;
       }
       case 'projects.ProjectListed':
@@ -86,12 +88,8 @@ export class ProjectsReadModelProjection implements Projection {
       case 'projects.IndustrialApprovalPlanned': {
         const { projectId, approvals } = event.data;
         await this.set(manager, projectId, at, `chain_planned = true`);
-        await manager.query(`DELETE FROM projects_approval_slots WHERE project_id = $1`, [projectId]);
-        await manager.query(
-          `INSERT INTO projects_approval_slots (project_id, approval_id, item_id, owner_id)
-           SELECT $1, slot->>'approvalId', slot->>'itemId', p.owner_id FROM jsonb_array_elements($2::jsonb) AS slot, projects_projects p WHERE p.project_id = $1`,
-          [projectId, JSON.stringify(approvals)],
-        );
+        const [row] = (await manager.query(`SELECT owner_id FROM projects_projects WHERE project_id = $1`, [projectId])) as { owner_id: string }[];
+        if (row) await writeApprovalSlots(manager, projectId, row.owner_id, approvals);
         return;
       }
       case 'projects.IndustrialApprovalAtRisk':
@@ -114,15 +112,9 @@ export class ProjectsReadModelProjection implements Projection {
         await manager.query(`UPDATE projects_list_batches SET closed_on = $4 WHERE level = $1 AND region_code = $2 AND listing_year = $3`, [d.level, d.regionCode, d.listingYear, d.closedOn]);
         return;
       }
-      case 'projects.AdvanceServiceRequested': {
-        const d = event.data;
-        await manager.query(
-          `INSERT INTO projects_advance_services (request_id, item_id, unit_id, region_code, applicant_id, approach, origin, status, requested_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8) ON CONFLICT (request_id) DO NOTHING`,
-          [d.requestId, d.itemId, d.unitId, d.regionCode, d.applicant.applicantId, d.approach, d.origin, d.requestedOn],
-        );
+      case 'projects.AdvanceServiceRequested':
+        await insertAdvanceServiceLookup(manager, event.data);
         return;
-      }
       case 'projects.AdvanceServiceScheduled':
         await manager.query(`UPDATE projects_advance_services SET status = 'scheduled', scheduled_on = $2 WHERE request_id = $1`, [event.data.requestId, event.data.scheduledOn]);
         return;
