@@ -88,9 +88,11 @@ describe('drawing', () => {
   it('reveals the seed and records the same selection an independent re-run gives', () => {
     const state = planned();
     const drawn = drawInspection({ seed: SEED, witness: '福彩3D 2025301期 517', today: '2025-11-03', newInspectionId: ids }, state);
-    const rerun = runDraw(frozenListsOf('plan-1', state.lists!), SEED, '福彩3D 2025301期 517');
+    const frozen = state.lists;
+    if (!frozen) throw new Error('the plan froze no lists');
+    const rerun = runDraw(frozenListsOf('plan-1', frozen), SEED, '福彩3D 2025301期 517');
     expect(drawn.data.inspections.map(({ targetId, inspectorIds }) => ({ targetId, inspectorIds }))).toEqual(rerun.drawn);
-    expect(drawn.data.listsDigest).toBe(state.lists!.listsDigest);
+    expect(drawn.data.listsDigest).toBe(frozen.listsDigest);
     expect(drawn.data.algorithm).toBe('sangeyipi-draw-v1');
   });
 

@@ -37,11 +37,11 @@ describe('告知承诺 verification tasks, ratings of completed cases (好差评
 
     // What cases consumes (services/cases/src/commitment/supervision-events.consumer.ts) reached Kafka.
     const finding = await eventually(() => t.published().find((e) => e.type === 'supervision.FindingRaised' && (e.data as { caseId: string }).caseId === caseId));
-    expect(finding.data).toEqual(expect.objectContaining({ source: 5 /* COMMITMENT_VERIFICATION */, category: 5 /* FALSE_COMMITMENT */, unitId: UNIT, findingId: concluded.body.findingId }));
-    expect(finding.regionCode).toBe('310101');
+    expect(finding?.data).toEqual(expect.objectContaining({ source: 5 /* COMMITMENT_VERIFICATION */, category: 5 /* FALSE_COMMITMENT */, unitId: UNIT, findingId: concluded.body.findingId }));
+    expect(finding?.regionCode).toBe('310101');
     await eventually(() => t.published().some((e) => e.type === 'supervision.CommitmentVerificationConcluded' && (e.data as { caseId: string }).caseId === caseId));
     const credit = await eventually(() => t.published().find((e) => e.type === 'supervision.CreditRecorded' && (e.data as { subjectId: string }).subjectId === enterprise));
-    expect(credit.data).toEqual(expect.objectContaining({ scoreDelta: -30, scoreAfter: 70, reason: 1 /* FALSE_COMMITMENT */ }));
+    expect(credit?.data).toEqual(expect.objectContaining({ scoreDelta: -30, scoreAfter: 70, reason: 1 /* FALSE_COMMITMENT */ }));
     expect((await t.until(`/credit/${enterprise}`, supervisor, (c) => c.records === 1)).creditClass).toBe('CREDIT_CLASS_C');
 
     // Public, no login: the outcome, without personal data.

@@ -139,7 +139,7 @@ describe('permission matrix: every endpoint × every role, another unit and anot
         const answer = await t.call('POST', '/plans', sup, { title: 't', regionCode: '310101', inspectionItemId: f.itemId, inspectorsPerTarget: 2, seedCommitment: COMMITMENT, drawOn: '2025-11-03' });
         return answer.status === 201 ? answer : undefined;
       })
-    ).body.planId;
+    )?.body.planId;
     f.inspectionId = (await t.call('POST', `/plans/${f.planId}/draw`, sup, { seed: SEED })).body.inspections[0].inspectionId;
     // A verification task, a finding, a completed case of the applicant with a bad rating, a complaint.
     f.caseId = randomUUID();
@@ -161,7 +161,7 @@ describe('permission matrix: every endpoint × every role, another unit and anot
         const answer = await t.call('POST', '/ratings', tokens.applicant, { caseId: rated, grade: 'RATING_GRADE_VERY_DISSATISFIED' });
         return answer.status === 201 ? answer : undefined;
       })
-    ).body.ratingId;
+    )?.body.ratingId;
     // About the applicant's own case: it falls under the case's region (310101).
     f.complaintId = (await t.call('POST', '/complaints', tokens.applicant, { subjectId: UNIT, caseId: rated, description: '态度差' })).body.complaintId;
     await t.until('/verifications', sup, (rows) => rows.length === 1).then((rows) => (f.verificationId = rows[0].verificationId));
