@@ -57,6 +57,35 @@ describe('the verifiable draw (sangeyipi-draw-v1)', () => {
     expect(selection(seedOf(2), 'a')).not.toBe(selection(seedOf(2), 'b'));
   });
 
+  it('reproduces the example vector of docs/supervision.md (also reproduced by tools/redraw.py)', () => {
+    const example: FrozenLists = {
+      planId: 'plan-example',
+      targets: [
+        { targetId: 'T-A', affiliatedUnitId: 'U1', stratum: 'DRAW_STRATUM_REGULAR', creditClass: 'CREDIT_CLASS_A', complaintCount: 0 },
+        { targetId: 'T-B', affiliatedUnitId: 'U2', stratum: 'DRAW_STRATUM_REGULAR', creditClass: 'CREDIT_CLASS_B', complaintCount: 1 },
+        { targetId: 'T-C', affiliatedUnitId: 'U1', stratum: 'DRAW_STRATUM_REGULAR', creditClass: 'CREDIT_CLASS_A', complaintCount: 0 },
+        { targetId: 'T-D', affiliatedUnitId: 'U3', stratum: 'DRAW_STRATUM_ELEVATED', creditClass: 'CREDIT_CLASS_D', complaintCount: 0 },
+        { targetId: 'T-E', affiliatedUnitId: 'U2', stratum: 'DRAW_STRATUM_ELEVATED', creditClass: 'CREDIT_CLASS_A', complaintCount: 4 },
+      ],
+      inspectors: [inspector(1, { inspectorId: 'I-1', unitId: 'U1' }), inspector(2, { inspectorId: 'I-2', unitId: 'U2', conflictingTargetIds: ['T-D'] }), inspector(3, { inspectorId: 'I-3', unitId: 'U3' }), inspector(4, { inspectorId: 'I-4', unitId: 'U4' })],
+      proportionBasisPoints: 4000,
+      elevatedProportionBasisPoints: 5000,
+      inspectorsPerTarget: 2,
+    };
+    const seed = '000102030405060708090a0b0c0d0e0f';
+    expect(commitToSeed(seed)).toBe('be45cb2605bf36bebde684841a28f0fd43c69850a3dce5fedba69928ee3a8991');
+    expect(digestLists(example)).toEqual({
+      targetListDigest: 'cedf2281d8d82ad991fd5f49449dd7fb3af5f01fe4c6d78ca07aa543ced8d528',
+      inspectorListDigest: '11d284b7b0136e8712cacac2b216c17dea98e0f629c6da61b50af6d190422938',
+      listsDigest: '3d755af00a60bcd4479dedaadfb302d46bee17f3e219d74f659eb12c4dde1621',
+    });
+    expect(runDraw(example, seed, 'witness-123').drawn).toEqual([
+      { targetId: 'T-A', inspectorIds: ['I-2', 'I-3'] },
+      { targetId: 'T-B', inspectorIds: ['I-3', 'I-1'] },
+      { targetId: 'T-E', inspectorIds: ['I-4', 'I-1'] },
+    ]);
+  });
+
   it('commits to the seed with SHA-256 of its bytes', () => {
     expect(commitToSeed('74657374')).toBe(createHash('sha256').update('test').digest('hex'));
   });

@@ -68,7 +68,7 @@ export class OtherContextsEventsConsumer implements EventSubscriber {
       }
       default: {
         const finding = findingFromWatchedEvent(event);
-        if (!finding) return;
+        if (!finding?.unitId) return; // not watched, or names no unit to hold responsible
         const region = event.regionCode || (event.data as { regionCode?: string }).regionCode || '';
         await this.findings.raise(finding, this.metadata(event, region), manager);
       }

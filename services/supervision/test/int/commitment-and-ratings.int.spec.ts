@@ -3,6 +3,7 @@ import { eventually } from '@sangeyipi/testing';
 import { applicantToken, caseReceived, startSupervision, supervisorToken, unitAdminToken, type SupervisionUnderTest } from './supervision-test-kit';
 
 const UNIT = `unit-${randomUUID().slice(0, 8)}`;
+const ENTERPRISE = `91310101${randomUUID().slice(0, 10).toUpperCase()}`;
 
 describe('告知承诺 verification tasks, ratings of completed cases (好差评) and complaints', () => {
   let t: SupervisionUnderTest;
@@ -16,7 +17,7 @@ describe('告知承诺 verification tasks, ratings of completed cases (好差评
 
   it('opens a verification task with a deadline from cases\' request; a false commitment emits the revocation finding and a credit record for the applicant', async () => {
     const caseId = randomUUID();
-    const enterprise = `91310101${randomUUID().slice(0, 10).toUpperCase()}`;
+    const enterprise = ENTERPRISE;
     const applicant = { kind: 'APPLICANT_KIND_ENTERPRISE', applicantId: enterprise };
     await t.publish('cases', 'cases.CaseReceived', `case-${caseId}`, 1, caseReceived(caseId, UNIT, enterprise, { applicant, commitmentSigned: true }));
     await t.publish('cases', 'cases.CommitmentVerificationRequested', `case-${caseId}`, 6, { caseId, unitId: UNIT, itemId: 'item-1', applicant, decidedOn: '2025-11-03' });
@@ -168,5 +169,35 @@ describe('告知承诺 verification tasks, ratings of completed cases (好差评
     await t.until('/findings', supervisor, (rows) => visit.body.findingIds.every((id: string) => rows.some((f: { findingId: string; category: string }) => f.findingId === id && f.category === 'FINDING_CATEGORY_SERVICE_CONDUCT')));
     const twice = await t.call('POST', '/window-inspections', supervisor, { unitId: UNIT, regionCode: '310101', method: 'INSPECTION_METHOD_OPEN', visitedOn: '2025-11-03', checks: [{ check: 'WINDOW_CHECK_BADGE_WORN', passed: true }, { check: 'WINDOW_CHECK_BADGE_WORN', passed: false }] });
     expect(twice.body.violations[0]).toEqual(expect.objectContaining({ field: 'checks', rule: 'each-rule-once' }));
+  });
+
+  it('draws an enterprise whose credit fell to class C (the false commitment above) at the elevated proportion', async () => {
+    await t.call('POST', '/targets', supervisor, {
+      targets: [
+        { targetId: ENTERPRISE, kind: 'TARGET_KIND_ENTERPRISE', name: '失信企业', affiliatedUnitId: 'unit-a', regionCode: '310101' },
+        { targetId: `${ENTERPRISE}-ok`, kind: 'TARGET_KIND_ENTERPRISE', name: '守信企业', affiliatedUnitId: 'unit-a', regionCode: '310101' },
+      ],
+    });
+    const item = await t.call('POST', '/inspection-items', supervisor, {
+      name: '告知承诺事项事中事后检查',
+      legalBasis: '告知承诺办法',
+      inspectingUnitId: 'unit-scjgj',
+      targetKind: 'TARGET_KIND_ENTERPRISE',
+      proportionBasisPoints: 500,
+      frequency: '每年',
+      method: 'INSPECTION_METHOD_OPEN',
+      regionCode: '310101',
+    });
+    for (let i = 0; i < 2; i += 1) await t.call('POST', '/inspectors', supervisor, { inspectorId: `c-insp-${i}`, unitId: `c-unit-${i}`, qualifications: [], regionCode: '310101' });
+    await t.until('/targets', supervisor, (rows) => rows.some((r: { targetId: string }) => r.targetId === ENTERPRISE));
+    const planned = await eventually(async () => {
+      const answer = await t.call('POST', '/plans', supervisor, { title: '信用分类抽查', regionCode: '310101', inspectionItemId: item.body.inspectionItemId, inspectorsPerTarget: 2, seedCommitment: 'cd'.repeat(32), drawOn: '2025-12-31' });
+      return answer.status === 201 ? answer.body : undefined;
+    });
+    const record = (await t.call('GET', `/public/plans/${planned?.planId}/draw`)).body;
+    const stratumOf = (id: string) => record.lists.targets.find((x: { targetId: string }) => x.targetId === id);
+    expect(stratumOf(ENTERPRISE)).toEqual(expect.objectContaining({ stratum: 'DRAW_STRATUM_ELEVATED', creditClass: 'CREDIT_CLASS_C' }));
+    expect(stratumOf(`${ENTERPRISE}-ok`)).toEqual(expect.objectContaining({ stratum: 'DRAW_STRATUM_REGULAR', creditClass: 'CREDIT_CLASS_A' }));
+    expect(record.lists.elevatedProportionBasisPoints).toBe(1000); // twice the item's 5% by default
   });
 });

@@ -87,4 +87,15 @@ describe('the watch: other contexts\' events from Kafka become findings; rectifi
     expect((await t.call('GET', '/findings', unitAdmin)).body.every((f: { unitId: string }) => f.unitId === UNIT)).toBe(true);
     expect((await t.call('GET', '/findings', await supervisorToken('310104'))).body).toEqual([]);
   });
+
+  it('enters service units registered in the catalog into the target registry, once', async () => {
+    const unitId = `unit-${randomUUID().slice(0, 8)}`;
+    const registered = { unitId, name: '黄浦区行政服务中心', unitKind: 'SERVICE_UNIT_KIND_GOVERNMENT_DEPARTMENT', level: 'ADMINISTRATIVE_LEVEL_DISTRICT', regionCode: '310101' };
+    await t.publish('catalog', 'catalog.ServiceUnitRegistered', `service-unit-${unitId}`, 1, registered);
+    await t.publish('catalog', 'catalog.ServiceUnitRegistered', `service-unit-${unitId}`, 1, registered);
+    const targets = await t.until('/targets', supervisor, (rows) => rows.some((r: { targetId: string }) => r.targetId === unitId));
+    expect(targets.filter((r: { targetId: string }) => r.targetId === unitId)).toEqual([
+      { targetId: unitId, kind: 'TARGET_KIND_SERVICE_UNIT', name: '黄浦区行政服务中心', affiliatedUnitId: unitId, regionCode: '310101' },
+    ]);
+  });
 });
