@@ -3,9 +3,10 @@
 /* eslint-disable */
 
 // Events of the supervision context: "双随机、一公开" inspections (targets and inspectors both drawn
-// at random from published lists, results published), findings and rectification, and the public
-// ratings of cases (好差评).
-// Topic: supervision.events.v1. Streams: one per inspection plan, inspection, finding and rating.
+// at random from published lists, results published), verification of 告知承诺 commitments, findings
+// and rectification, the public ratings of cases (好差评), complaints, window visits and credit.
+// Topic: supervision.events.v1. Streams: one per inspection item, target, inspector, inspection plan,
+// inspection, finding, verification task, rating, complaint, window visit and credit subject.
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
