@@ -97,6 +97,7 @@ export class InspectionCommandHandler {
   }
 
   async declareConflict(user: AuthenticatedUser, inspectorId: string, targetId: string, reason: string): Promise<void> {
+    if (!isListSafeId(targetId)) throw violation('targetId', 'list-safe-id', 'may not contain tabs, line breaks or commas');
     const [inspector] = (await this.dataSource.query(`SELECT region_code FROM sup_inspectors WHERE inspector_id = $1`, [inspectorId])) as { region_code: string }[];
     if (!inspector) throw new SupervisionRecordNotFound('inspector', inspectorId);
     requireSupervisorOf(user, inspector.region_code);
