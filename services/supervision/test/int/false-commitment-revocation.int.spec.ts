@@ -6,6 +6,8 @@ import { startSupervision, supervisorToken, type SupervisionUnderTest } from './
 const UNIT = `unit-${randomUUID().slice(0, 8)}`;
 const ITEM = randomUUID();
 const ENTERPRISE = `91310101${randomUUID().slice(0, 10).toUpperCase()}`;
+/** Two services' consumer groups join their topics for the first time: allow for a busy machine. */
+const SLOW = { timeoutMs: 45_000 };
 
 /** A 告知承诺 item as catalog.CatalogItemPublished carries it. */
 const commitmentItem = {
@@ -59,7 +61,7 @@ describe('a false commitment, across services: cases asks for verification, supe
         commitmentSigned: true,
       });
       return answer.status === 201 ? answer.body : undefined;
-    });
+    }, SLOW);
     const caseId: string = received.caseId;
     expect((await cases.call('POST', `/cases/${caseId}/acceptance`, clerk, {})).status).toBe(200);
     expect((await cases.call('POST', `/cases/${caseId}/steps`, clerk, { step: 'APPROVAL_STEP_HANDLE', badge: 'HP-0001', opinion: '' })).status).toBe(200);
@@ -74,7 +76,7 @@ describe('a false commitment, across services: cases asks for verification, supe
 
     // Supervision opened the task from cases' event on Kafka.
     const supervisor = await supervisorToken('310101');
-    const [task] = await t.until('/verifications?status=open', supervisor, (rows) => rows.some((v: { caseId: string }) => v.caseId === caseId));
+    const [task] = await t.until('/verifications?status=open', supervisor, (rows) => rows.some((v: { caseId: string }) => v.caseId === caseId), SLOW);
     expect(task).toEqual(expect.objectContaining({ caseId, unitId: UNIT, decidedOn: '2025-11-05' }));
 
     const concluded = await t.call('POST', `/verifications/${task.verificationId}/conclusion`, supervisor, {
@@ -89,10 +91,10 @@ describe('a false commitment, across services: cases asks for verification, supe
         const view = (await cases.call('GET', `/cases/${caseId}`, clerk)).body;
         return view.status === 'revoked' ? view : undefined;
       },
-      { timeoutMs: 30_000 },
+      SLOW,
     );
     expect(revoked.allowedActions).toEqual([]);
-    const credit = await t.until(`/credit/${ENTERPRISE}`, supervisor, (c) => c.records === 1);
+    const credit = await t.until(`/credit/${ENTERPRISE}`, supervisor, (c) => c.records === 1, SLOW);
     expect(credit).toEqual(expect.objectContaining({ subjectKind: 'CREDIT_SUBJECT_KIND_ENTERPRISE', score: 70, creditClass: 'CREDIT_CLASS_C' }));
-  });
+  }, 240_000);
 });

@@ -17,7 +17,7 @@ export interface SupervisionUnderTest {
   publish(context: SourceContext, type: string, streamId: string, streamVersion: number, data: object, regionCode?: string): Promise<void>;
   call(method: 'GET' | 'POST', path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Waits until GET `path` answers 200 with a body `probe` accepts; returns that body. */
-  until(path: string, token: string | undefined, probe: (body: any) => boolean): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  until(path: string, token: string | undefined, probe: (body: any) => boolean, options?: { timeoutMs?: number }): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Every supervision event that reached the run's supervision topic so far. */
   published(): IntegrationEvent[];
   scanner(): SupervisionDeadlineScanner;
@@ -93,11 +93,11 @@ export async function startSupervision(start: string, env: Record<string, string
       await publisher.publish([encodeSealedEvent(event, context, topics[context])]);
     },
     call,
-    until: (path, token, probe) =>
+    until: (path, token, probe, options) =>
       eventually(async () => {
         const answer = await call('GET', path, token);
         return answer.status === 200 && probe(answer.body) ? answer.body : undefined;
-      }),
+      }, options),
     published: () => seen,
     scanner: () => service.app.get(SupervisionDeadlineScanner),
     async close() {
