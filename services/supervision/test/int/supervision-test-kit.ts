@@ -16,7 +16,7 @@ export interface SupervisionUnderTest {
   /** Publishes another context's event on its run topic, encoded as that context's relay would. */
   publish(context: SourceContext, type: string, streamId: string, streamVersion: number, data: object, regionCode?: string): Promise<void>;
   call(method: 'GET' | 'POST', path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** Waits until GET `path` answers 200 with a body `probe` accepts; returns that body. */
+  /** Waits (40 s by default: Kafka consumer groups may take a while to join on a busy machine) until GET `path` answers 200 with a body `probe` accepts; returns that body. */
   until(path: string, token: string | undefined, probe: (body: any) => boolean, options?: { timeoutMs?: number }): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Every supervision event that reached the run's supervision topic so far. */
   published(): IntegrationEvent[];
@@ -97,7 +97,7 @@ export async function startSupervision(start: string, env: Record<string, string
       eventually(async () => {
         const answer = await call('GET', path, token);
         return answer.status === 200 && probe(answer.body) ? answer.body : undefined;
-      }, options),
+      }, { timeoutMs: 40_000, ...options }),
     published: () => seen,
     scanner: () => service.app.get(SupervisionDeadlineScanner),
     async close() {
