@@ -47,6 +47,20 @@ export function evolvePlan(state: PlanState, event: SupervisionEvent): PlanState
 /** The least seed length: 16 bytes, so the commitment cannot be searched before the reveal. */
 export const MIN_SEED_HEX_LENGTH = 32;
 export const MIN_INSPECTORS_PER_TARGET = 2;
+/**
+ * The frozen lists travel in one event, and Kafka refuses a message over 1 MB by default: a larger
+ * registry is drawn in several plans (by region). The estimate is the protobuf size of the lists.
+ */
+export const MAX_FROZEN_LIST_BYTES = 900_000;
+
+/** The protobuf size of the frozen lists, near enough: ids in UTF-8 plus tags, lengths and enums. */
+export function frozenListBytes(targets: readonly FrozenTarget[], inspectors: readonly FrozenInspector[]): number {
+  const text = (value: string) => Buffer.byteLength(value, 'utf8') + 2;
+  let bytes = 0;
+  for (const t of targets) bytes += text(t.targetId) + text(t.affiliatedUnitId) + 10;
+  for (const i of inspectors) bytes += text(i.inspectorId) + text(i.unitId) + i.conflictingTargetIds.reduce((sum, id) => sum + text(id), 0) + 4;
+  return bytes;
+}
 const HEX_DIGEST = /^[0-9a-f]{64}$/;
 
 export interface PlanInspection {
@@ -79,6 +93,17 @@ export function planInspection(command: PlanInspection, state: PlanState): [Insp
   }
   if (command.drawOn < command.today) problems.push({ field: 'drawOn', rule: 'not-in-the-past', message: `must be ${command.today} or later` });
   if (command.targets.length === 0) problems.push({ field: 'targets', rule: 'targets-listed', message: 'no registered target of the item\'s kind in the region' });
+  const listBytes = frozenListBytes(command.targets, command.inspectors);
+  if (listBytes > MAX_FROZEN_LIST_BYTES) {
+    throw new SupervisionRulesViolated([
+      ...problems,
+      {
+        field: 'regionCode',
+        rule: 'list-size',
+        message: `the region's ${command.targets.length} targets and ${command.inspectors.length} inspectors would take ${listBytes} bytes; one plan holds at most ${MAX_FROZEN_LIST_BYTES} (about 15,000 targets): plan by smaller regions`,
+      },
+    ]);
+  }
   const lists: FrozenLists = canonicalLists({
     planId: command.planId,
     targets: command.targets,

@@ -1,8 +1,9 @@
+import { encodeEvent, eventFromJson } from '@sangeyipi/contracts';
 import { WorkingDayCalendar } from '@sangeyipi/platform';
 import { commitToSeed, runDraw, type FrozenInspector, type FrozenTarget } from '../draw/verifiable-draw';
 import { SupervisionRulesViolated, SupervisionStateConflict } from '../supervision.errors';
 import type { SupervisionEvent } from '../supervision.events';
-import { drawInspection, evolvePlan, frozenListsOf, initialPlanState, planInspection, type PlanInspection } from './inspection-plan.decider';
+import { drawInspection, evolvePlan, frozenListBytes, frozenListsOf, initialPlanState, planInspection, type PlanInspection } from './inspection-plan.decider';
 import { publishResult, type DrawnInspectionRecord } from './inspection-result.decider';
 
 const SEED = 'a1'.repeat(16);
@@ -73,6 +74,18 @@ describe('planning a 双随机 draw', () => {
       'elevatedProportionBasisPoints',
     );
     expect(() => planInspection(command({ elevatedProportionBasisPoints: 5000 }), initialPlanState())).not.toThrow();
+  });
+
+  it('freezes only lists that fit one Kafka message: 15,000 enterprises by credit code, not 15,000 with ids five times as long', () => {
+    const many = (n: number, idLength: number) => Array.from({ length: n }, (_, i) => target(String(i).padStart(idLength, '9'), 'unit-310101-scjgj'));
+    const [, frozen] = planInspection(command({ targets: many(15_000, 18) }), initialPlanState());
+    expect(frozen.data.targets).toHaveLength(15_000);
+    // The estimate stays above the real protobuf size, so an accepted plan always fits.
+    expect(encodeEvent('supervision.InspectionListsFrozen', eventFromJson('supervision.InspectionListsFrozen', frozen.data as never) as never).length).toBeLessThan(
+      frozenListBytes(frozen.data.targets, frozen.data.inspectors) + 200,
+    );
+    const error = refusal(() => planInspection(command({ targets: many(15_000, 90) }), initialPlanState())) as SupervisionRulesViolated;
+    expect(error.violations).toEqual([expect.objectContaining({ field: 'regionCode', rule: 'list-size' })]);
   });
 
   it('refuses a commitment that is not a SHA-256 and a draw day in the past', () => {
