@@ -54,13 +54,16 @@ describe('the watch: other contexts\' events from Kafka become findings; rectifi
     t.clock.set('2025-11-10T10:00:00Z'); // the due day: not overdue yet
     expect((await t.scanner().scanOnce()).rectifications).toBe(0);
     t.clock.set('2025-11-11T02:00:00Z');
-    expect((await t.scanner().scanOnce()).rectifications).toBe(1);
+    // Two scans at once (as two replicas would run them): the flag is appended once.
+    const [a, b] = await Promise.all([t.scanner().scanOnce(), t.scanner().scanOnce()]);
+    expect(a.rectifications + b.rectifications).toBe(1);
     await t.until(`/findings/${findingId}`, supervisor, (f) => f.overdue === true);
     expect((await t.scanner().scanOnce()).rectifications).toBe(0); // once per due date
 
     const escalated = await t.call('POST', `/findings/${findingId}/escalation`, supervisor, { reason: '逾期未整改', accountabilityProposal: '建议约谈窗口负责人并通报批评' });
     expect(escalated.body.status).toBe('escalated');
     await eventually(() => t.published().some((e) => e.type === 'supervision.RectificationEscalated' && (e.data as { findingId: string }).findingId === findingId));
+    expect(t.published().filter((e) => e.type === 'supervision.RectificationOverdue' && (e.data as { findingId: string }).findingId === findingId)).toHaveLength(1);
     // The unit's credit fell with both findings and the escalation: 100 − 5 − 5 − 10.
     const credit = await t.until(`/credit/${UNIT}`, supervisor, (c) => c.records === 3);
     expect(credit).toEqual(expect.objectContaining({ score: 80, creditClass: 'CREDIT_CLASS_B' }));
