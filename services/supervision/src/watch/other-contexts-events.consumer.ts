@@ -12,6 +12,9 @@ import { streamIds, SupervisionStreams } from '../supervision-streams.repository
 import { VerificationCommandHandler } from '../verification/verification.command-handler';
 import { findingFromWatchedEvent } from './watch.rules';
 
+/** Where a finding with no better region goes: the city's supervisors see every region. */
+const CITY = '310000';
+
 const APPLICANT_KINDS: Record<number, ApplicantRef['kind']> = {
   [common.ApplicantKind.PERSON]: 'APPLICANT_KIND_PERSON',
   [common.ApplicantKind.ENTERPRISE]: 'APPLICANT_KIND_ENTERPRISE',
@@ -54,7 +57,8 @@ export class OtherContextsEventsConsumer implements EventSubscriber {
       case 'cases.CommitmentVerificationRequested': {
         const d = event.data as cases.CommitmentVerificationRequested;
         const applicant = { kind: APPLICANT_KINDS[d.applicant?.kind ?? 0] ?? 'APPLICANT_KIND_PERSON', applicantId: d.applicant?.applicantId ?? '' };
-        await this.verifications.open({ caseId: d.caseId, unitId: d.unitId, itemId: d.itemId, applicant, decidedOn: d.decidedOn }, this.metadata(event), manager);
+        const region = await this.regionOf(event, d.caseId, manager);
+        await this.verifications.open({ caseId: d.caseId, unitId: d.unitId, itemId: d.itemId, applicant, decidedOn: d.decidedOn }, this.metadata(event, region), manager);
         return;
       }
       case 'catalog.ServiceUnitRegistered': {
@@ -69,11 +73,25 @@ export class OtherContextsEventsConsumer implements EventSubscriber {
       default: {
         const finding = findingFromWatchedEvent(event);
         if (!finding?.unitId) return; // not watched, or names no unit to hold responsible
-        const region = event.regionCode || (event.data as { regionCode?: string }).regionCode || '';
-        await this.findings.raise(finding, this.metadata(event, region), manager);
+        await this.findings.raise(finding, this.metadata(event, await this.regionOf(event, finding.caseId, manager)), manager);
       }
     }
   };
+
+  /**
+   * The region a finding or verification task falls under, so that its supervisors can act on it: the event's, else the
+   * region its data names, else the region of the case when cases received it (cases' timers, e.g. the
+   * one raising CaseOverdue, act without one), else the city.
+   */
+  private async regionOf(event: IntegrationEvent, caseId: string, manager: EntityManager): Promise<string> {
+    const named = event.regionCode || (event.data as { regionCode?: string }).regionCode;
+    if (named) return named;
+    if (caseId) {
+      const [row] = (await manager.query(`SELECT region_code FROM sup_cases WHERE case_id = $1`, [caseId])) as { region_code: string }[];
+      if (row?.region_code) return row.region_code;
+    }
+    return CITY;
+  }
 
   private metadata(event: IntegrationEvent, regionCode = event.regionCode): EventMetadata {
     return { correlationId: event.correlationId || event.eventId, causationId: event.eventId, actor: { id: 'system:supervision-watch', role: 'system' }, regionCode };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@sangeyipi/testing';
-import { auditorToken, startSupervision, supervisorToken, unitAdminToken, type SupervisionUnderTest } from './supervision-test-kit';
+import { auditorToken, caseReceived, startSupervision, supervisorToken, unitAdminToken, type SupervisionUnderTest } from './supervision-test-kit';
 
 const UNIT = `unit-${randomUUID().slice(0, 8)}`;
 
@@ -44,8 +44,11 @@ describe('the watch: other contexts\' events from Kafka become findings; rectifi
   it('flags an unanswered rectification overdue after its due date and escalates it to an accountability proposal', async () => {
     t.clock.set('2025-11-03T02:00:00Z');
     const caseId = randomUUID();
-    await t.publish('cases', 'cases.CaseOverdue', `case-${caseId}`, 7, { caseId, unitId: UNIT, committedDeadline: '2025-10-30' });
-    const { findingId } = await findingFor(caseId);
+    // Cases' deadline timer acts without a region: the finding takes the region the case was received in.
+    await t.publish('cases', 'cases.CaseReceived', `case-${caseId}`, 1, caseReceived(caseId, UNIT, 'applicant-1'), '310101');
+    await t.publish('cases', 'cases.CaseOverdue', `case-${caseId}`, 7, { caseId, unitId: UNIT, committedDeadline: '2025-10-30' }, '');
+    const { findingId, regionCode } = await findingFor(caseId);
+    expect(regionCode).toBe('310101');
     await t.call('POST', `/findings/${findingId}/rectification-order`, supervisor, { requiredActions: ['整改'], limitDays: 5 });
     await t.until(`/findings/${findingId}`, supervisor, (f) => f.status === 'ordered');
     const early = await t.call('POST', `/findings/${findingId}/escalation`, supervisor, { reason: '未整改', accountabilityProposal: '约谈' });
