@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eventually, signTestToken } from '@sangeyipi/testing';
+import { DataSource } from 'typeorm';
+import { SupervisionReadModelRunner } from '../../src/read-model/supervision-read-model.runner';
 import { caseReceived, startSupervision, type SupervisionUnderTest } from './supervision-test-kit';
 
 const UNIT = `unit-${randomUUID().slice(0, 8)}`;
@@ -199,5 +201,21 @@ describe('permission matrix: every endpoint × every role, another unit and anot
       expect((await t.call('GET', path, tokens.other_unit_admin)).body).toEqual([]);
       expect((await t.call('GET', path, tokens.unit_admin)).body.length).toBeGreaterThan(0);
     }
+  });
+
+  it('rebuilds the read model from position 0 to the same tables (after every command above)', async () => {
+    const dataSource = t.service.app.get(DataSource);
+    const tables = ['sup_inspection_items', 'sup_targets', 'sup_inspectors', 'sup_conflicts', 'sup_plans', 'sup_inspections', 'sup_findings', 'sup_verifications', 'sup_ratings', 'sup_complaints', 'sup_window_inspections', 'sup_credit'];
+    const snapshot = async () => {
+      const rows: Record<string, unknown> = {};
+      for (const table of tables) rows[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
+      return rows;
+    };
+    const runner = t.service.app.get(SupervisionReadModelRunner).runner;
+    await runner.catchUp();
+    const before = await snapshot();
+    expect(Object.values(before).every((rows) => (rows as unknown[]).length > 0)).toBe(true);
+    await runner.rebuild();
+    expect(await snapshot()).toEqual(before);
   });
 });
