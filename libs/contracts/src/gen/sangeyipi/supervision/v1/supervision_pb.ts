@@ -3,9 +3,10 @@
 /* eslint-disable */
 
 // Events of the supervision context: "双随机、一公开" inspections (targets and inspectors both drawn
-// at random from published lists, results published), findings and rectification, and the public
-// ratings of cases (好差评).
-// Topic: supervision.events.v1. Streams: one per inspection plan, inspection, finding and rating.
+// at random from published lists, results published), verification of 告知承诺 commitments, findings
+// and rectification, the public ratings of cases (好差评), complaints, window visits and credit.
+// Topic: supervision.events.v1. Streams: one per inspection item, target, inspector, inspection plan,
+// inspection, finding, verification task, rating, complaint, window visit and credit subject.
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
@@ -17,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file sangeyipi/supervision/v1/supervision.proto.
  */
 export const file_sangeyipi_supervision_v1_supervision: GenFile = /*@__PURE__*/
-  fileDesc("CipzYW5nZXlpcGkvc3VwZXJ2aXNpb24vdjEvc3VwZXJ2aXNpb24ucHJvdG8SGHNhbmdleWlwaS5zdXBlcnZpc2lvbi52MSJSCg9EcmF3bkluc3BlY3Rpb24SFQoNaW5zcGVjdGlvbl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSFQoNaW5zcGVjdG9yX2lkcxgDIAMoCSLPAgoRSW5zcGVjdGlvblBsYW5uZWQSDwoHcGxhbl9pZBgBIAEoCRINCgV0aXRsZRgCIAEoCRI3CgVsZXZlbBgDIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgEIAEoCRIWCg50YXJnZXRfbGlzdF9pZBgFIAEoCRIZChFpbnNwZWN0b3JfbGlzdF9pZBgGIAEoCRIUCgx0YXJnZXRfY291bnQYByABKA0SHQoVaW5zcGVjdG9yc19wZXJfdGFyZ2V0GAggASgNEjoKBm1ldGhvZBgJIAEoDjIqLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uTWV0aG9kEhcKD3NlZWRfY29tbWl0bWVudBgKIAEoCRIPCgdkcmF3X29uGAsgASgJInAKD0luc3BlY3Rpb25EcmF3bhIPCgdwbGFuX2lkGAEgASgJEgwKBHNlZWQYAiABKAkSPgoLaW5zcGVjdGlvbnMYAyADKAsyKS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRHJhd25JbnNwZWN0aW9uItEBChlJbnNwZWN0aW9uUmVzdWx0UHVibGlzaGVkEhUKDWluc3BlY3Rpb25faWQYASABKAkSDwoHcGxhbl9pZBgCIAEoCRIRCgl0YXJnZXRfaWQYAyABKAkSPAoHb3V0Y29tZRgEIAEoDjIrLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uT3V0Y29tZRIPCgdzdW1tYXJ5GAUgASgJEhQKDGluc3BlY3RlZF9vbhgGIAEoCRIUCgxwdWJsaXNoZWRfb24YByABKAki4wEKDUZpbmRpbmdSYWlzZWQSEgoKZmluZGluZ19pZBgBIAEoCRI3CgZzb3VyY2UYAiABKA4yJy5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRmluZGluZ1NvdXJjZRIRCglzb3VyY2VfaWQYAyABKAkSDwoHdW5pdF9pZBgEIAEoCRIPCgdjYXNlX2lkGAUgASgJEjsKCGNhdGVnb3J5GAYgASgOMikuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkZpbmRpbmdDYXRlZ29yeRITCgtkZXNjcmlwdGlvbhgHIAEoCSJlChRSZWN0aWZpY2F0aW9uT3JkZXJlZBISCgpmaW5kaW5nX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSGAoQcmVxdWlyZWRfYWN0aW9ucxgDIAMoCRIOCgZkdWVfb24YBCABKAkigwIKH0NvbW1pdG1lbnRWZXJpZmljYXRpb25Db25jbHVkZWQSFwoPdmVyaWZpY2F0aW9uX2lkGAEgASgJEg8KB2Nhc2VfaWQYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI0CglhcHBsaWNhbnQYBCABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhJICgdvdXRjb21lGAUgASgOMjcuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkNvbW1pdG1lbnRWZXJpZmljYXRpb25PdXRjb21lEg8KB3N1bW1hcnkYBiABKAkSFAoMY29uY2x1ZGVkX29uGAcgASgJIs4BCglDYXNlUmF0ZWQSEQoJcmF0aW5nX2lkGAEgASgJEg8KB2Nhc2VfaWQYAiABKAkSDwoHaXRlbV9pZBgDIAEoCRIPCgd1bml0X2lkGAQgASgJEjQKCWFwcGxpY2FudBgFIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEjQKBWdyYWRlGAYgASgOMiUuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLlJhdGluZ0dyYWRlEg8KB2NvbW1lbnQYByABKAkqcwoQSW5zcGVjdGlvbk1ldGhvZBIhCh1JTlNQRUNUSU9OX01FVEhPRF9VTlNQRUNJRklFRBAAEhoKFklOU1BFQ1RJT05fTUVUSE9EX09QRU4QARIgChxJTlNQRUNUSU9OX01FVEhPRF9VTkRFUkNPVkVSEAIqpQEKEUluc3BlY3Rpb25PdXRjb21lEiIKHklOU1BFQ1RJT05fT1VUQ09NRV9VTlNQRUNJRklFRBAAEiAKHElOU1BFQ1RJT05fT1VUQ09NRV9DT01QTElBTlQQARIkCiBJTlNQRUNUSU9OX09VVENPTUVfTk9OX0NPTVBMSUFOVBACEiQKIElOU1BFQ1RJT05fT1VUQ09NRV9OT1RfSU5TUEVDVEVEEAMq4QEKDUZpbmRpbmdTb3VyY2USHgoaRklORElOR19TT1VSQ0VfVU5TUEVDSUZJRUQQABIdChlGSU5ESU5HX1NPVVJDRV9JTlNQRUNUSU9OEAESGQoVRklORElOR19TT1VSQ0VfUkFUSU5HEAISIAocRklORElOR19TT1VSQ0VfUFVCTElDX1JFUE9SVBADEigKJEZJTkRJTkdfU09VUkNFX0VGRklDSUVOQ1lfTU9OSVRPUklORxAEEioKJkZJTkRJTkdfU09VUkNFX0NPTU1JVE1FTlRfVkVSSUZJQ0FUSU9OEAUqsAIKD0ZpbmRpbmdDYXRlZ29yeRIgChxGSU5ESU5HX0NBVEVHT1JZX1VOU1BFQ0lGSUVEEAASHAoYRklORElOR19DQVRFR09SWV9PVkVSRFVFEAESIAocRklORElOR19DQVRFR09SWV9JTExFR0FMX0ZFRRACEicKI0ZJTkRJTkdfQ0FURUdPUllfQURERURfUFJFQ09ORElUSU9OEAMSKQolRklORElOR19DQVRFR09SWV9OT1RfTk9USUZJRURfQVRfT05DRRAEEiUKIUZJTkRJTkdfQ0FURUdPUllfRkFMU0VfQ09NTUlUTUVOVBAFEiQKIEZJTkRJTkdfQ0FURUdPUllfU0VSVklDRV9DT05EVUNUEAYSGgoWRklORElOR19DQVRFR09SWV9PVEhFUhAHKtEBCgtSYXRpbmdHcmFkZRIcChhSQVRJTkdfR1JBREVfVU5TUEVDSUZJRUQQABIfChtSQVRJTkdfR1JBREVfVkVSWV9TQVRJU0ZJRUQQARIaChZSQVRJTkdfR1JBREVfU0FUSVNGSUVEEAISJAogUkFUSU5HX0dSQURFX0JBU0lDQUxMWV9TQVRJU0ZJRUQQAxIdChlSQVRJTkdfR1JBREVfRElTU0FUSVNGSUVEEAQSIgoeUkFUSU5HX0dSQURFX1ZFUllfRElTU0FUSVNGSUVEEAUqtgEKHUNvbW1pdG1lbnRWZXJpZmljYXRpb25PdXRjb21lEi8KK0NPTU1JVE1FTlRfVkVSSUZJQ0FUSU9OX09VVENPTUVfVU5TUEVDSUZJRUQQABIuCipDT01NSVRNRU5UX1ZFUklGSUNBVElPTl9PVVRDT01FX0NPTkZPUk1JTkcQARI0CjBDT01NSVRNRU5UX1ZFUklGSUNBVElPTl9PVVRDT01FX0ZBTFNFX0NPTU1JVE1FTlQQAmIGcHJvdG8z", [file_sangeyipi_common_v1_common]);
+  fileDesc("CipzYW5nZXlpcGkvc3VwZXJ2aXNpb24vdjEvc3VwZXJ2aXNpb24ucHJvdG8SGHNhbmdleWlwaS5zdXBlcnZpc2lvbi52MSJSCg9EcmF3bkluc3BlY3Rpb24SFQoNaW5zcGVjdGlvbl9pZBgBIAEoCRIRCgl0YXJnZXRfaWQYAiABKAkSFQoNaW5zcGVjdG9yX2lkcxgDIAMoCSLPAgoRSW5zcGVjdGlvblBsYW5uZWQSDwoHcGxhbl9pZBgBIAEoCRINCgV0aXRsZRgCIAEoCRI3CgVsZXZlbBgDIAEoDjIoLnNhbmdleWlwaS5jb21tb24udjEuQWRtaW5pc3RyYXRpdmVMZXZlbBITCgtyZWdpb25fY29kZRgEIAEoCRIWCg50YXJnZXRfbGlzdF9pZBgFIAEoCRIZChFpbnNwZWN0b3JfbGlzdF9pZBgGIAEoCRIUCgx0YXJnZXRfY291bnQYByABKA0SHQoVaW5zcGVjdG9yc19wZXJfdGFyZ2V0GAggASgNEjoKBm1ldGhvZBgJIAEoDjIqLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uTWV0aG9kEhcKD3NlZWRfY29tbWl0bWVudBgKIAEoCRIPCgdkcmF3X29uGAsgASgJIrwBCg9JbnNwZWN0aW9uRHJhd24SDwoHcGxhbl9pZBgBIAEoCRIMCgRzZWVkGAIgASgJEj4KC2luc3BlY3Rpb25zGAMgAygLMikuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkRyYXduSW5zcGVjdGlvbhIUCgxsaXN0c19kaWdlc3QYBCABKAkSDwoHd2l0bmVzcxgFIAEoCRIRCglhbGdvcml0aG0YBiABKAkSEAoIZHJhd25fb24YByABKAki0QEKGUluc3BlY3Rpb25SZXN1bHRQdWJsaXNoZWQSFQoNaW5zcGVjdGlvbl9pZBgBIAEoCRIPCgdwbGFuX2lkGAIgASgJEhEKCXRhcmdldF9pZBgDIAEoCRI8CgdvdXRjb21lGAQgASgOMisuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLkluc3BlY3Rpb25PdXRjb21lEg8KB3N1bW1hcnkYBSABKAkSFAoMaW5zcGVjdGVkX29uGAYgASgJEhQKDHB1Ymxpc2hlZF9vbhgHIAEoCSLjAQoNRmluZGluZ1JhaXNlZBISCgpmaW5kaW5nX2lkGAEgASgJEjcKBnNvdXJjZRgCIAEoDjInLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5GaW5kaW5nU291cmNlEhEKCXNvdXJjZV9pZBgDIAEoCRIPCgd1bml0X2lkGAQgASgJEg8KB2Nhc2VfaWQYBSABKAkSOwoIY2F0ZWdvcnkYBiABKA4yKS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuRmluZGluZ0NhdGVnb3J5EhMKC2Rlc2NyaXB0aW9uGAcgASgJImUKFFJlY3RpZmljYXRpb25PcmRlcmVkEhIKCmZpbmRpbmdfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIYChByZXF1aXJlZF9hY3Rpb25zGAMgAygJEg4KBmR1ZV9vbhgEIAEoCSKDAgofQ29tbWl0bWVudFZlcmlmaWNhdGlvbkNvbmNsdWRlZBIXCg92ZXJpZmljYXRpb25faWQYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIPCgd1bml0X2lkGAMgASgJEjQKCWFwcGxpY2FudBgEIAEoCzIhLnNhbmdleWlwaS5jb21tb24udjEuQXBwbGljYW50UmVmEkgKB291dGNvbWUYBSABKA4yNy5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuQ29tbWl0bWVudFZlcmlmaWNhdGlvbk91dGNvbWUSDwoHc3VtbWFyeRgGIAEoCRIUCgxjb25jbHVkZWRfb24YByABKAkizgEKCUNhc2VSYXRlZBIRCglyYXRpbmdfaWQYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIPCgdpdGVtX2lkGAMgASgJEg8KB3VuaXRfaWQYBCABKAkSNAoJYXBwbGljYW50GAUgASgLMiEuc2FuZ2V5aXBpLmNvbW1vbi52MS5BcHBsaWNhbnRSZWYSNAoFZ3JhZGUYBiABKA4yJS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuUmF0aW5nR3JhZGUSDwoHY29tbWVudBgHIAEoCSLSAgoUSW5zcGVjdGlvbkl0ZW1MaXN0ZWQSGgoSaW5zcGVjdGlvbl9pdGVtX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSEwoLbGVnYWxfYmFzaXMYAyABKAkSGgoSaW5zcGVjdGluZ191bml0X2lkGAQgASgJEjkKC3RhcmdldF9raW5kGAUgASgOMiQuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLlRhcmdldEtpbmQSHwoXcHJvcG9ydGlvbl9iYXNpc19wb2ludHMYBiABKA0SEQoJZnJlcXVlbmN5GAcgASgJEjoKBm1ldGhvZBgIIAEoDjIqLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5JbnNwZWN0aW9uTWV0aG9kEh8KF2luc3BlY3Rvcl9xdWFsaWZpY2F0aW9uGAkgASgJEhMKC3JlZ2lvbl9jb2RlGAogASgJIqIBChpJbnNwZWN0aW9uVGFyZ2V0UmVnaXN0ZXJlZBIRCgl0YXJnZXRfaWQYASABKAkSMgoEa2luZBgCIAEoDjIkLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5UYXJnZXRLaW5kEgwKBG5hbWUYAyABKAkSGgoSYWZmaWxpYXRlZF91bml0X2lkGAQgASgJEhMKC3JlZ2lvbl9jb2RlGAUgASgJImkKE0luc3BlY3RvclJlZ2lzdGVyZWQSFAoMaW5zcGVjdG9yX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSFgoOcXVhbGlmaWNhdGlvbnMYAyADKAkSEwoLcmVnaW9uX2NvZGUYBCABKAkiVAoZSW5zcGVjdG9yQ29uZmxpY3REZWNsYXJlZBIUCgxpbnNwZWN0b3JfaWQYASABKAkSEQoJdGFyZ2V0X2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSLLAQoMRnJvemVuVGFyZ2V0EhEKCXRhcmdldF9pZBgBIAEoCRIaChJhZmZpbGlhdGVkX3VuaXRfaWQYAiABKAkSNgoHc3RyYXR1bRgDIAEoDjIlLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5EcmF3U3RyYXR1bRI7CgxjcmVkaXRfY2xhc3MYBCABKA4yJS5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuQ3JlZGl0Q2xhc3MSFwoPY29tcGxhaW50X2NvdW50GAUgASgNIlgKD0Zyb3plbkluc3BlY3RvchIUCgxpbnNwZWN0b3JfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIeChZjb25mbGljdGluZ190YXJnZXRfaWRzGAMgAygJIvcCChVJbnNwZWN0aW9uTGlzdHNGcm96ZW4SDwoHcGxhbl9pZBgBIAEoCRIaChJpbnNwZWN0aW9uX2l0ZW1faWQYAiABKAkSNwoHdGFyZ2V0cxgDIAMoCzImLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5Gcm96ZW5UYXJnZXQSPQoKaW5zcGVjdG9ycxgEIAMoCzIpLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5Gcm96ZW5JbnNwZWN0b3ISHwoXcHJvcG9ydGlvbl9iYXNpc19wb2ludHMYBSABKA0SKAogZWxldmF0ZWRfcHJvcG9ydGlvbl9iYXNpc19wb2ludHMYBiABKA0SHQoVaW5zcGVjdG9yc19wZXJfdGFyZ2V0GAcgASgNEhoKEnRhcmdldF9saXN0X2RpZ2VzdBgIIAEoCRIdChVpbnNwZWN0b3JfbGlzdF9kaWdlc3QYCSABKAkSFAoMbGlzdHNfZGlnZXN0GAogASgJIpsBChlJbnNwZWN0aW9uUHVibGljYXRpb25MYXRlEhUKDWluc3BlY3Rpb25faWQYASABKAkSDwoHcGxhbl9pZBgCIAEoCRIUCgxpbnNwZWN0ZWRfb24YAyABKAkSDgoGZHVlX29uGAQgASgJEhQKDHB1Ymxpc2hlZF9vbhgFIAEoCRIaChJ3b3JraW5nX2RheXNfdGFrZW4YBiABKA0ibwoVUmVjdGlmaWNhdGlvbkFuc3dlcmVkEhIKCmZpbmRpbmdfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIOCgZhbnN3ZXIYAyABKAkSEwoLYW5zd2VyZWRfb24YBCABKAkSDAoEbGF0ZRgFIAEoCCJyChRSZWN0aWZpY2F0aW9uQ2hlY2tlZBISCgpmaW5kaW5nX2lkGAEgASgJEhAKCGFjY2VwdGVkGAIgASgIEgwKBG5vdGUYAyABKAkSEgoKY2hlY2tlZF9vbhgEIAEoCRISCgpuZXdfZHVlX29uGAUgASgJIk0KE1JlY3RpZmljYXRpb25DbG9zZWQSEgoKZmluZGluZ19pZBgBIAEoCRIPCgd1bml0X2lkGAIgASgJEhEKCWNsb3NlZF9vbhgDIAEoCSJLChRSZWN0aWZpY2F0aW9uT3ZlcmR1ZRISCgpmaW5kaW5nX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSDgoGZHVlX29uGAMgASgJIoQBChZSZWN0aWZpY2F0aW9uRXNjYWxhdGVkEhIKCmZpbmRpbmdfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIOCgZyZWFzb24YAyABKAkSHwoXYWNjb3VudGFiaWxpdHlfcHJvcG9zYWwYBCABKAkSFAoMZXNjYWxhdGVkX29uGAUgASgJIsQBChxDb21taXRtZW50VmVyaWZpY2F0aW9uT3BlbmVkEhcKD3ZlcmlmaWNhdGlvbl9pZBgBIAEoCRIPCgdjYXNlX2lkGAIgASgJEg8KB3VuaXRfaWQYAyABKAkSDwoHaXRlbV9pZBgEIAEoCRI0CglhcHBsaWNhbnQYBSABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhISCgpkZWNpZGVkX29uGAYgASgJEg4KBmR1ZV9vbhgHIAEoCSJqCh1Db21taXRtZW50VmVyaWZpY2F0aW9uT3ZlcmR1ZRIXCg92ZXJpZmljYXRpb25faWQYASABKAkSDwoHY2FzZV9pZBgCIAEoCRIPCgd1bml0X2lkGAMgASgJEg4KBmR1ZV9vbhgEIAEoCSKVAQoRQmFkUmF0aW5nUmVmZXJyZWQSEQoJcmF0aW5nX2lkGAEgASgJEg8KB2Nhc2VfaWQYAiABKAkSDwoHdW5pdF9pZBgDIAEoCRI0CgVncmFkZRgEIAEoDjIlLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5SYXRpbmdHcmFkZRIVCg1hbnN3ZXJfZHVlX29uGAUgASgJIooBChFCYWRSYXRpbmdBbnN3ZXJlZBIRCglyYXRpbmdfaWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRIRCglqdXN0aWZpZWQYAyABKAgSCwoDZml4GAQgASgJEg4KBmFuc3dlchgFIAEoCRITCgthbnN3ZXJlZF9vbhgGIAEoCRIMCgRsYXRlGAcgASgIIlMKFkJhZFJhdGluZ0Fuc3dlck92ZXJkdWUSEQoJcmF0aW5nX2lkGAEgASgJEg8KB3VuaXRfaWQYAiABKAkSFQoNYW5zd2VyX2R1ZV9vbhgDIAEoCSKsAQoPQ29tcGxhaW50TG9kZ2VkEhQKDGNvbXBsYWludF9pZBgBIAEoCRISCgpzdWJqZWN0X2lkGAIgASgJEg8KB2Nhc2VfaWQYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSNgoLY29tcGxhaW5hbnQYBSABKAsyIS5zYW5nZXlpcGkuY29tbW9uLnYxLkFwcGxpY2FudFJlZhIRCglsb2RnZWRfb24YBiABKAkiiwEKEUNvbXBsYWludFJlc29sdmVkEhQKDGNvbXBsYWludF9pZBgBIAEoCRISCgpzdWJqZWN0X2lkGAIgASgJEhUKDXN1YnN0YW50aWF0ZWQYAyABKAgSDAoEbm90ZRgEIAEoCRISCgpmaW5kaW5nX2lkGAUgASgJEhMKC3Jlc29sdmVkX29uGAYgASgJImcKEVdpbmRvd0NoZWNrUmVzdWx0EjQKBWNoZWNrGAEgASgOMiUuc2FuZ2V5aXBpLnN1cGVydmlzaW9uLnYxLldpbmRvd0NoZWNrEg4KBnBhc3NlZBgCIAEoCBIMCgRub3RlGAMgASgJIuUBChhXaW5kb3dJbnNwZWN0aW9uUmVjb3JkZWQSHAoUd2luZG93X2luc3BlY3Rpb25faWQYASABKAkSDwoHdW5pdF9pZBgCIAEoCRI6CgZtZXRob2QYAyABKA4yKi5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuSW5zcGVjdGlvbk1ldGhvZBISCgp2aXNpdGVkX29uGAQgASgJEjsKBmNoZWNrcxgFIAMoCzIrLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5XaW5kb3dDaGVja1Jlc3VsdBINCgVub3RlcxgGIAEoCSKEAgoOQ3JlZGl0UmVjb3JkZWQSEgoKc3ViamVjdF9pZBgBIAEoCRJBCgxzdWJqZWN0X2tpbmQYAiABKA4yKy5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuQ3JlZGl0U3ViamVjdEtpbmQSEQoJcmVjb3JkX2lkGAMgASgJEjYKBnJlYXNvbhgEIAEoDjImLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5DcmVkaXRSZWFzb24SEwoLc2NvcmVfZGVsdGEYBSABKBESEwoLc2NvcmVfYWZ0ZXIYBiABKA0SEQoJc291cmNlX2lkGAcgASgJEhMKC3JlY29yZGVkX29uGAggASgJIu4BChJDcmVkaXRDbGFzc0NoYW5nZWQSEgoKc3ViamVjdF9pZBgBIAEoCRJBCgxzdWJqZWN0X2tpbmQYAiABKA4yKy5zYW5nZXlpcGkuc3VwZXJ2aXNpb24udjEuQ3JlZGl0U3ViamVjdEtpbmQSOQoKZnJvbV9jbGFzcxgDIAEoDjIlLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5DcmVkaXRDbGFzcxI3Cgh0b19jbGFzcxgEIAEoDjIlLnNhbmdleWlwaS5zdXBlcnZpc2lvbi52MS5DcmVkaXRDbGFzcxINCgVzY29yZRgFIAEoDSpzChBJbnNwZWN0aW9uTWV0aG9kEiEKHUlOU1BFQ1RJT05fTUVUSE9EX1VOU1BFQ0lGSUVEEAASGgoWSU5TUEVDVElPTl9NRVRIT0RfT1BFThABEiAKHElOU1BFQ1RJT05fTUVUSE9EX1VOREVSQ09WRVIQAiqlAQoRSW5zcGVjdGlvbk91dGNvbWUSIgoeSU5TUEVDVElPTl9PVVRDT01FX1VOU1BFQ0lGSUVEEAASIAocSU5TUEVDVElPTl9PVVRDT01FX0NPTVBMSUFOVBABEiQKIElOU1BFQ1RJT05fT1VUQ09NRV9OT05fQ09NUExJQU5UEAISJAogSU5TUEVDVElPTl9PVVRDT01FX05PVF9JTlNQRUNURUQQAyqqAgoNRmluZGluZ1NvdXJjZRIeChpGSU5ESU5HX1NPVVJDRV9VTlNQRUNJRklFRBAAEh0KGUZJTkRJTkdfU09VUkNFX0lOU1BFQ1RJT04QARIZChVGSU5ESU5HX1NPVVJDRV9SQVRJTkcQAhIgChxGSU5ESU5HX1NPVVJDRV9QVUJMSUNfUkVQT1JUEAMSKAokRklORElOR19TT1VSQ0VfRUZGSUNJRU5DWV9NT05JVE9SSU5HEAQSKgomRklORElOR19TT1VSQ0VfQ09NTUlUTUVOVF9WRVJJRklDQVRJT04QBRIhCh1GSU5ESU5HX1NPVVJDRV9QTEFURk9STV9XQVRDSBAGEiQKIEZJTkRJTkdfU09VUkNFX1dJTkRPV19JTlNQRUNUSU9OEAcqiwMKD0ZpbmRpbmdDYXRlZ29yeRIgChxGSU5ESU5HX0NBVEVHT1JZX1VOU1BFQ0lGSUVEEAASHAoYRklORElOR19DQVRFR09SWV9PVkVSRFVFEAESIAocRklORElOR19DQVRFR09SWV9JTExFR0FMX0ZFRRACEicKI0ZJTkRJTkdfQ0FURUdPUllfQURERURfUFJFQ09ORElUSU9OEAMSKQolRklORElOR19DQVRFR09SWV9OT1RfTk9USUZJRURfQVRfT05DRRAEEiUKIUZJTkRJTkdfQ0FURUdPUllfRkFMU0VfQ09NTUlUTUVOVBAFEiQKIEZJTkRJTkdfQ0FURUdPUllfU0VSVklDRV9DT05EVUNUEAYSGgoWRklORElOR19DQVRFR09SWV9PVEhFUhAHEjAKLEZJTkRJTkdfQ0FURUdPUllfVU5BVVRIT1JJWkVEX0NBVEFMT0dfQ0hBTkdFEAgSJwojRklORElOR19DQVRFR09SWV9QUk9KRUNUX05PVF9MQU5ERUQQCSrRAQoLUmF0aW5nR3JhZGUSHAoYUkFUSU5HX0dSQURFX1VOU1BFQ0lGSUVEEAASHwobUkFUSU5HX0dSQURFX1ZFUllfU0FUSVNGSUVEEAESGgoWUkFUSU5HX0dSQURFX1NBVElTRklFRBACEiQKIFJBVElOR19HUkFERV9CQVNJQ0FMTFlfU0FUSVNGSUVEEAMSHQoZUkFUSU5HX0dSQURFX0RJU1NBVElTRklFRBAEEiIKHlJBVElOR19HUkFERV9WRVJZX0RJU1NBVElTRklFRBAFKrYBCh1Db21taXRtZW50VmVyaWZpY2F0aW9uT3V0Y29tZRIvCitDT01NSVRNRU5UX1ZFUklGSUNBVElPTl9PVVRDT01FX1VOU1BFQ0lGSUVEEAASLgoqQ09NTUlUTUVOVF9WRVJJRklDQVRJT05fT1VUQ09NRV9DT05GT1JNSU5HEAESNAowQ09NTUlUTUVOVF9WRVJJRklDQVRJT05fT1VUQ09NRV9GQUxTRV9DT01NSVRNRU5UEAIqYwoKVGFyZ2V0S2luZBIbChdUQVJHRVRfS0lORF9VTlNQRUNJRklFRBAAEhoKFlRBUkdFVF9LSU5EX0VOVEVSUFJJU0UQARIcChhUQVJHRVRfS0lORF9TRVJWSUNFX1VOSVQQAipgCgtEcmF3U3RyYXR1bRIcChhEUkFXX1NUUkFUVU1fVU5TUEVDSUZJRUQQABIYChREUkFXX1NUUkFUVU1fUkVHVUxBUhABEhkKFURSQVdfU1RSQVRVTV9FTEVWQVRFRBACKnsKC0NyZWRpdENsYXNzEhwKGENSRURJVF9DTEFTU19VTlNQRUNJRklFRBAAEhIKDkNSRURJVF9DTEFTU19BEAESEgoOQ1JFRElUX0NMQVNTX0IQAhISCg5DUkVESVRfQ0xBU1NfQxADEhIKDkNSRURJVF9DTEFTU19EEAQqogEKEUNyZWRpdFN1YmplY3RLaW5kEiMKH0NSRURJVF9TVUJKRUNUX0tJTkRfVU5TUEVDSUZJRUQQABIeChpDUkVESVRfU1VCSkVDVF9LSU5EX1BFUlNPThABEiIKHkNSRURJVF9TVUJKRUNUX0tJTkRfRU5URVJQUklTRRACEiQKIENSRURJVF9TVUJKRUNUX0tJTkRfU0VSVklDRV9VTklUEAMqnQIKDENyZWRpdFJlYXNvbhIdChlDUkVESVRfUkVBU09OX1VOU1BFQ0lGSUVEEAASIgoeQ1JFRElUX1JFQVNPTl9GQUxTRV9DT01NSVRNRU5UEAESKgomQ1JFRElUX1JFQVNPTl9JTlNQRUNUSU9OX05PTl9DT01QTElBTlQQAhImCiJDUkVESVRfUkVBU09OX0lOU1BFQ1RJT05fQ09NUExJQU5UEAMSIAocQ1JFRElUX1JFQVNPTl9GSU5ESU5HX1JBSVNFRBAEEikKJUNSRURJVF9SRUFTT05fUkVDVElGSUNBVElPTl9FU0NBTEFURUQQBRIpCiVDUkVESVRfUkVBU09OX0NPTVBMQUlOVF9TVUJTVEFOVElBVEVEEAYq3wEKC1dpbmRvd0NoZWNrEhwKGFdJTkRPV19DSEVDS19VTlNQRUNJRklFRBAAEh4KGldJTkRPV19DSEVDS19WT1VDSEVSX0dJVkVOEAESJgoiV0lORE9XX0NIRUNLX09ORV9USU1FX05PVElGSUNBVElPThACEhsKF1dJTkRPV19DSEVDS19CQURHRV9XT1JOEAMSKwonV0lORE9XX0NIRUNLX0ZJUlNUX0FTS0VEX1JFU1BPTlNJQklMSVRZEAQSIAocV0lORE9XX0NIRUNLX0FCX1JPTEVfQ09WRVJFRBAFYgZwcm90bzM", [file_sangeyipi_common_v1_common]);
 
 /**
  * One target drawn with the inspectors drawn for it.
@@ -171,6 +172,35 @@ export type InspectionDrawn = Message<"sangeyipi.supervision.v1.InspectionDrawn"
    * @generated from field: repeated sangeyipi.supervision.v1.DrawnInspection inspections = 3;
    */
   inspections: DrawnInspection[];
+
+  /**
+   * Lowercase hex SHA-256 of the frozen lists and draw parameters (InspectionListsFrozen.lists_digest).
+   *
+   * @generated from field: string lists_digest = 4;
+   */
+  listsDigest: string;
+
+  /**
+   * Public value given at the draw by whoever ran it (e.g. a lottery number of that day), unknown when
+   * the seed was committed; empty when none. Mixed into the random stream.
+   *
+   * @generated from field: string witness = 5;
+   */
+  witness: string;
+
+  /**
+   * Name of the draw algorithm, e.g. "sangeyipi-draw-v1" (docs/supervision.md gives its exact steps).
+   *
+   * @generated from field: string algorithm = 6;
+   */
+  algorithm: string;
+
+  /**
+   * Date of the draw (YYYY-MM-DD).
+   *
+   * @generated from field: string drawn_on = 7;
+   */
+  drawnOn: string;
 };
 
 /**
@@ -475,6 +505,1233 @@ export const CaseRatedSchema: GenMessage<CaseRated> = /*@__PURE__*/
   messageDesc(file_sangeyipi_supervision_v1_supervision, 7);
 
 /**
+ * An entry of the inspection item list (抽查事项清单) was published. Stream: one per inspection item.
+ *
+ * @generated from message sangeyipi.supervision.v1.InspectionItemListed
+ */
+export type InspectionItemListed = Message<"sangeyipi.supervision.v1.InspectionItemListed"> & {
+  /**
+   * Id of the inspection item (UUID); identifies its stream.
+   *
+   * @generated from field: string inspection_item_id = 1;
+   */
+  inspectionItemId: string;
+
+  /**
+   * Name of the item, e.g. 食品经营许可事后监督检查.
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * Legal basis of the inspection (法律依据).
+   *
+   * @generated from field: string legal_basis = 3;
+   */
+  legalBasis: string;
+
+  /**
+   * Id of the unit that inspects (检查主体).
+   *
+   * @generated from field: string inspecting_unit_id = 4;
+   */
+  inspectingUnitId: string;
+
+  /**
+   * What kind of target is inspected.
+   *
+   * @generated from field: sangeyipi.supervision.v1.TargetKind target_kind = 5;
+   */
+  targetKind: TargetKind;
+
+  /**
+   * Base proportion of targets drawn, in basis points (1000 = 10%).
+   *
+   * @generated from field: uint32 proportion_basis_points = 6;
+   */
+  proportionBasisPoints: number;
+
+  /**
+   * How often it is inspected, as published (e.g. 每年不少于1次).
+   *
+   * @generated from field: string frequency = 7;
+   */
+  frequency: string;
+
+  /**
+   * Announced or unannounced.
+   *
+   * @generated from field: sangeyipi.supervision.v1.InspectionMethod method = 8;
+   */
+  method: InspectionMethod;
+
+  /**
+   * Qualification an inspector must hold (执法资格); empty when any registered inspector qualifies.
+   *
+   * @generated from field: string inspector_qualification = 9;
+   */
+  inspectorQualification: string;
+
+  /**
+   * GB/T 2260 region code of the publishing authority.
+   *
+   * @generated from field: string region_code = 10;
+   */
+  regionCode: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.InspectionItemListed.
+ * Use `create(InspectionItemListedSchema)` to create a new message.
+ */
+export const InspectionItemListedSchema: GenMessage<InspectionItemListed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 8);
+
+/**
+ * A target was entered in the target registry (检查对象名录库). Stream: one per target.
+ *
+ * @generated from message sangeyipi.supervision.v1.InspectionTargetRegistered
+ */
+export type InspectionTargetRegistered = Message<"sangeyipi.supervision.v1.InspectionTargetRegistered"> & {
+  /**
+   * Id of the target: an enterprise's 统一社会信用代码 or a service unit's id; identifies its stream.
+   *
+   * @generated from field: string target_id = 1;
+   */
+  targetId: string;
+
+  /**
+   * Enterprise or service unit.
+   *
+   * @generated from field: sangeyipi.supervision.v1.TargetKind kind = 2;
+   */
+  kind: TargetKind;
+
+  /**
+   * Name of the target.
+   *
+   * @generated from field: string name = 3;
+   */
+  name: string;
+
+  /**
+   * The unit the target belongs to: the unit itself for a service unit, the regulating unit for an
+   * enterprise. No inspector of this unit inspects the target.
+   *
+   * @generated from field: string affiliated_unit_id = 4;
+   */
+  affiliatedUnitId: string;
+
+  /**
+   * GB/T 2260 region code of the target.
+   *
+   * @generated from field: string region_code = 5;
+   */
+  regionCode: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.InspectionTargetRegistered.
+ * Use `create(InspectionTargetRegisteredSchema)` to create a new message.
+ */
+export const InspectionTargetRegisteredSchema: GenMessage<InspectionTargetRegistered> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 9);
+
+/**
+ * An inspector was entered in the inspector registry (执法检查人员名录库). Stream: one per inspector.
+ *
+ * @generated from message sangeyipi.supervision.v1.InspectorRegistered
+ */
+export type InspectorRegistered = Message<"sangeyipi.supervision.v1.InspectorRegistered"> & {
+  /**
+   * Id of the inspector; identifies its stream.
+   *
+   * @generated from field: string inspector_id = 1;
+   */
+  inspectorId: string;
+
+  /**
+   * Id of the inspector's unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Qualifications held (执法资格).
+   *
+   * @generated from field: repeated string qualifications = 3;
+   */
+  qualifications: string[];
+
+  /**
+   * GB/T 2260 region code of the inspector's unit.
+   *
+   * @generated from field: string region_code = 4;
+   */
+  regionCode: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.InspectorRegistered.
+ * Use `create(InspectorRegisteredSchema)` to create a new message.
+ */
+export const InspectorRegisteredSchema: GenMessage<InspectorRegistered> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 10);
+
+/**
+ * An inspector declared a conflict of interest with a target (回避); they are never drawn for it.
+ *
+ * @generated from message sangeyipi.supervision.v1.InspectorConflictDeclared
+ */
+export type InspectorConflictDeclared = Message<"sangeyipi.supervision.v1.InspectorConflictDeclared"> & {
+  /**
+   * Id of the inspector.
+   *
+   * @generated from field: string inspector_id = 1;
+   */
+  inspectorId: string;
+
+  /**
+   * Id of the target.
+   *
+   * @generated from field: string target_id = 2;
+   */
+  targetId: string;
+
+  /**
+   * Why (e.g. 近亲属任职).
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.InspectorConflictDeclared.
+ * Use `create(InspectorConflictDeclaredSchema)` to create a new message.
+ */
+export const InspectorConflictDeclaredSchema: GenMessage<InspectorConflictDeclared> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 11);
+
+/**
+ * A target as frozen for a draw.
+ *
+ * @generated from message sangeyipi.supervision.v1.FrozenTarget
+ */
+export type FrozenTarget = Message<"sangeyipi.supervision.v1.FrozenTarget"> & {
+  /**
+   * Id of the target.
+   *
+   * @generated from field: string target_id = 1;
+   */
+  targetId: string;
+
+  /**
+   * The unit the target belongs to (its inspectors are excluded).
+   *
+   * @generated from field: string affiliated_unit_id = 2;
+   */
+  affiliatedUnitId: string;
+
+  /**
+   * Which proportion applies to it.
+   *
+   * @generated from field: sangeyipi.supervision.v1.DrawStratum stratum = 3;
+   */
+  stratum: DrawStratum;
+
+  /**
+   * Its credit class when frozen.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CreditClass credit_class = 4;
+   */
+  creditClass: CreditClass;
+
+  /**
+   * Complaints lodged against it when frozen.
+   *
+   * @generated from field: uint32 complaint_count = 5;
+   */
+  complaintCount: number;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.FrozenTarget.
+ * Use `create(FrozenTargetSchema)` to create a new message.
+ */
+export const FrozenTargetSchema: GenMessage<FrozenTarget> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 12);
+
+/**
+ * An inspector as frozen for a draw.
+ *
+ * @generated from message sangeyipi.supervision.v1.FrozenInspector
+ */
+export type FrozenInspector = Message<"sangeyipi.supervision.v1.FrozenInspector"> & {
+  /**
+   * Id of the inspector.
+   *
+   * @generated from field: string inspector_id = 1;
+   */
+  inspectorId: string;
+
+  /**
+   * Id of the inspector's unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Targets the inspector declared a conflict with, sorted.
+   *
+   * @generated from field: repeated string conflicting_target_ids = 3;
+   */
+  conflictingTargetIds: string[];
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.FrozenInspector.
+ * Use `create(FrozenInspectorSchema)` to create a new message.
+ */
+export const FrozenInspectorSchema: GenMessage<FrozenInspector> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 13);
+
+/**
+ * The target and inspector lists of a plan were frozen and their digests published, before the draw.
+ * Appended together with InspectionPlanned.
+ *
+ * @generated from message sangeyipi.supervision.v1.InspectionListsFrozen
+ */
+export type InspectionListsFrozen = Message<"sangeyipi.supervision.v1.InspectionListsFrozen"> & {
+  /**
+   * Id of the plan.
+   *
+   * @generated from field: string plan_id = 1;
+   */
+  planId: string;
+
+  /**
+   * Id of the inspection item the plan carries out.
+   *
+   * @generated from field: string inspection_item_id = 2;
+   */
+  inspectionItemId: string;
+
+  /**
+   * The targets, sorted by id.
+   *
+   * @generated from field: repeated sangeyipi.supervision.v1.FrozenTarget targets = 3;
+   */
+  targets: FrozenTarget[];
+
+  /**
+   * The inspectors, sorted by id.
+   *
+   * @generated from field: repeated sangeyipi.supervision.v1.FrozenInspector inspectors = 4;
+   */
+  inspectors: FrozenInspector[];
+
+  /**
+   * Proportion of regular targets drawn, in basis points.
+   *
+   * @generated from field: uint32 proportion_basis_points = 5;
+   */
+  proportionBasisPoints: number;
+
+  /**
+   * Proportion of elevated targets drawn, in basis points (at least the regular one).
+   *
+   * @generated from field: uint32 elevated_proportion_basis_points = 6;
+   */
+  elevatedProportionBasisPoints: number;
+
+  /**
+   * Inspectors drawn per target (at least two).
+   *
+   * @generated from field: uint32 inspectors_per_target = 7;
+   */
+  inspectorsPerTarget: number;
+
+  /**
+   * Lowercase hex SHA-256 of the canonical target list.
+   *
+   * @generated from field: string target_list_digest = 8;
+   */
+  targetListDigest: string;
+
+  /**
+   * Lowercase hex SHA-256 of the canonical inspector list.
+   *
+   * @generated from field: string inspector_list_digest = 9;
+   */
+  inspectorListDigest: string;
+
+  /**
+   * Lowercase hex SHA-256 over the plan id, both list digests and the parameters; the draw uses it.
+   *
+   * @generated from field: string lists_digest = 10;
+   */
+  listsDigest: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.InspectionListsFrozen.
+ * Use `create(InspectionListsFrozenSchema)` to create a new message.
+ */
+export const InspectionListsFrozenSchema: GenMessage<InspectionListsFrozen> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 14);
+
+/**
+ * The result of an inspection was published after the 20 working days allowed (结果公示超期).
+ *
+ * @generated from message sangeyipi.supervision.v1.InspectionPublicationLate
+ */
+export type InspectionPublicationLate = Message<"sangeyipi.supervision.v1.InspectionPublicationLate"> & {
+  /**
+   * Id of the inspection.
+   *
+   * @generated from field: string inspection_id = 1;
+   */
+  inspectionId: string;
+
+  /**
+   * Id of the plan.
+   *
+   * @generated from field: string plan_id = 2;
+   */
+  planId: string;
+
+  /**
+   * Date of the inspection (YYYY-MM-DD).
+   *
+   * @generated from field: string inspected_on = 3;
+   */
+  inspectedOn: string;
+
+  /**
+   * Last day for publication (YYYY-MM-DD): 20 working days after the inspection.
+   *
+   * @generated from field: string due_on = 4;
+   */
+  dueOn: string;
+
+  /**
+   * Date of publication (YYYY-MM-DD).
+   *
+   * @generated from field: string published_on = 5;
+   */
+  publishedOn: string;
+
+  /**
+   * Working days from the inspection to the publication.
+   *
+   * @generated from field: uint32 working_days_taken = 6;
+   */
+  workingDaysTaken: number;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.InspectionPublicationLate.
+ * Use `create(InspectionPublicationLateSchema)` to create a new message.
+ */
+export const InspectionPublicationLateSchema: GenMessage<InspectionPublicationLate> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 15);
+
+/**
+ * The unit answered a rectification order (整改报告).
+ *
+ * @generated from message sangeyipi.supervision.v1.RectificationAnswered
+ */
+export type RectificationAnswered = Message<"sangeyipi.supervision.v1.RectificationAnswered"> & {
+  /**
+   * Id of the finding.
+   *
+   * @generated from field: string finding_id = 1;
+   */
+  findingId: string;
+
+  /**
+   * Id of the unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * What the unit reports having done.
+   *
+   * @generated from field: string answer = 3;
+   */
+  answer: string;
+
+  /**
+   * Date answered (YYYY-MM-DD).
+   *
+   * @generated from field: string answered_on = 4;
+   */
+  answeredOn: string;
+
+  /**
+   * True when answered after the due date.
+   *
+   * @generated from field: bool late = 5;
+   */
+  late: boolean;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.RectificationAnswered.
+ * Use `create(RectificationAnsweredSchema)` to create a new message.
+ */
+export const RectificationAnsweredSchema: GenMessage<RectificationAnswered> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 16);
+
+/**
+ * A supervisor checked the unit's answer (整改核查): accepted, or sent back with a new due date.
+ *
+ * @generated from message sangeyipi.supervision.v1.RectificationChecked
+ */
+export type RectificationChecked = Message<"sangeyipi.supervision.v1.RectificationChecked"> & {
+  /**
+   * Id of the finding.
+   *
+   * @generated from field: string finding_id = 1;
+   */
+  findingId: string;
+
+  /**
+   * True when the rectification is accepted.
+   *
+   * @generated from field: bool accepted = 2;
+   */
+  accepted: boolean;
+
+  /**
+   * What the check found.
+   *
+   * @generated from field: string note = 3;
+   */
+  note: string;
+
+  /**
+   * Date checked (YYYY-MM-DD).
+   *
+   * @generated from field: string checked_on = 4;
+   */
+  checkedOn: string;
+
+  /**
+   * When not accepted: the new date by which the unit must answer (YYYY-MM-DD); empty otherwise.
+   *
+   * @generated from field: string new_due_on = 5;
+   */
+  newDueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.RectificationChecked.
+ * Use `create(RectificationCheckedSchema)` to create a new message.
+ */
+export const RectificationCheckedSchema: GenMessage<RectificationChecked> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 17);
+
+/**
+ * The rectification was accepted and the finding closed (整改销号).
+ *
+ * @generated from message sangeyipi.supervision.v1.RectificationClosed
+ */
+export type RectificationClosed = Message<"sangeyipi.supervision.v1.RectificationClosed"> & {
+  /**
+   * Id of the finding.
+   *
+   * @generated from field: string finding_id = 1;
+   */
+  findingId: string;
+
+  /**
+   * Id of the unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Date closed (YYYY-MM-DD).
+   *
+   * @generated from field: string closed_on = 3;
+   */
+  closedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.RectificationClosed.
+ * Use `create(RectificationClosedSchema)` to create a new message.
+ */
+export const RectificationClosedSchema: GenMessage<RectificationClosed> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 18);
+
+/**
+ * A rectification passed its due date without an accepted answer. Raised once per due date, by a timer.
+ *
+ * @generated from message sangeyipi.supervision.v1.RectificationOverdue
+ */
+export type RectificationOverdue = Message<"sangeyipi.supervision.v1.RectificationOverdue"> & {
+  /**
+   * Id of the finding.
+   *
+   * @generated from field: string finding_id = 1;
+   */
+  findingId: string;
+
+  /**
+   * Id of the unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * The due date missed (YYYY-MM-DD).
+   *
+   * @generated from field: string due_on = 3;
+   */
+  dueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.RectificationOverdue.
+ * Use `create(RectificationOverdueSchema)` to create a new message.
+ */
+export const RectificationOverdueSchema: GenMessage<RectificationOverdue> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 19);
+
+/**
+ * A rectification was escalated to an accountability proposal (问责建议).
+ *
+ * @generated from message sangeyipi.supervision.v1.RectificationEscalated
+ */
+export type RectificationEscalated = Message<"sangeyipi.supervision.v1.RectificationEscalated"> & {
+  /**
+   * Id of the finding.
+   *
+   * @generated from field: string finding_id = 1;
+   */
+  findingId: string;
+
+  /**
+   * Id of the unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Why it was escalated.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
+
+  /**
+   * The proposal: who should be held accountable and how.
+   *
+   * @generated from field: string accountability_proposal = 4;
+   */
+  accountabilityProposal: string;
+
+  /**
+   * Date escalated (YYYY-MM-DD).
+   *
+   * @generated from field: string escalated_on = 5;
+   */
+  escalatedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.RectificationEscalated.
+ * Use `create(RectificationEscalatedSchema)` to create a new message.
+ */
+export const RectificationEscalatedSchema: GenMessage<RectificationEscalated> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 20);
+
+/**
+ * A verification task for a 告知承诺 decision was opened, with a deadline. Stream: one per task.
+ *
+ * @generated from message sangeyipi.supervision.v1.CommitmentVerificationOpened
+ */
+export type CommitmentVerificationOpened = Message<"sangeyipi.supervision.v1.CommitmentVerificationOpened"> & {
+  /**
+   * Id of the verification task (UUID); identifies its stream.
+   *
+   * @generated from field: string verification_id = 1;
+   */
+  verificationId: string;
+
+  /**
+   * Id of the case decided on the commitment.
+   *
+   * @generated from field: string case_id = 2;
+   */
+  caseId: string;
+
+  /**
+   * Id of the unit that decided.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * Id of the catalog item.
+   *
+   * @generated from field: string item_id = 4;
+   */
+  itemId: string;
+
+  /**
+   * The applicant who made the commitment (pseudonymous reference).
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef applicant = 5;
+   */
+  applicant?: ApplicantRef | undefined;
+
+  /**
+   * Date of the decision (YYYY-MM-DD).
+   *
+   * @generated from field: string decided_on = 6;
+   */
+  decidedOn: string;
+
+  /**
+   * Last day to conclude the verification (YYYY-MM-DD).
+   *
+   * @generated from field: string due_on = 7;
+   */
+  dueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.CommitmentVerificationOpened.
+ * Use `create(CommitmentVerificationOpenedSchema)` to create a new message.
+ */
+export const CommitmentVerificationOpenedSchema: GenMessage<CommitmentVerificationOpened> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 21);
+
+/**
+ * A verification task passed its deadline unconcluded. Raised once per task, by a timer.
+ *
+ * @generated from message sangeyipi.supervision.v1.CommitmentVerificationOverdue
+ */
+export type CommitmentVerificationOverdue = Message<"sangeyipi.supervision.v1.CommitmentVerificationOverdue"> & {
+  /**
+   * Id of the verification task.
+   *
+   * @generated from field: string verification_id = 1;
+   */
+  verificationId: string;
+
+  /**
+   * Id of the case.
+   *
+   * @generated from field: string case_id = 2;
+   */
+  caseId: string;
+
+  /**
+   * Id of the unit that decided.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * The deadline missed (YYYY-MM-DD).
+   *
+   * @generated from field: string due_on = 4;
+   */
+  dueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.CommitmentVerificationOverdue.
+ * Use `create(CommitmentVerificationOverdueSchema)` to create a new message.
+ */
+export const CommitmentVerificationOverdueSchema: GenMessage<CommitmentVerificationOverdue> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 22);
+
+/**
+ * A bad rating (不满意, 非常不满意) went back to the rated unit, to verify, fix and answer.
+ *
+ * @generated from message sangeyipi.supervision.v1.BadRatingReferred
+ */
+export type BadRatingReferred = Message<"sangeyipi.supervision.v1.BadRatingReferred"> & {
+  /**
+   * Id of the rating.
+   *
+   * @generated from field: string rating_id = 1;
+   */
+  ratingId: string;
+
+  /**
+   * Id of the case rated.
+   *
+   * @generated from field: string case_id = 2;
+   */
+  caseId: string;
+
+  /**
+   * Id of the unit that must answer.
+   *
+   * @generated from field: string unit_id = 3;
+   */
+  unitId: string;
+
+  /**
+   * The grade given.
+   *
+   * @generated from field: sangeyipi.supervision.v1.RatingGrade grade = 4;
+   */
+  grade: RatingGrade;
+
+  /**
+   * Last day to answer (YYYY-MM-DD), a configured number of working days after the rating.
+   *
+   * @generated from field: string answer_due_on = 5;
+   */
+  answerDueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.BadRatingReferred.
+ * Use `create(BadRatingReferredSchema)` to create a new message.
+ */
+export const BadRatingReferredSchema: GenMessage<BadRatingReferred> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 23);
+
+/**
+ * The unit answered a bad rating (差评整改): what it verified and fixed.
+ *
+ * @generated from message sangeyipi.supervision.v1.BadRatingAnswered
+ */
+export type BadRatingAnswered = Message<"sangeyipi.supervision.v1.BadRatingAnswered"> & {
+  /**
+   * Id of the rating.
+   *
+   * @generated from field: string rating_id = 1;
+   */
+  ratingId: string;
+
+  /**
+   * Id of the unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * True when the unit found the applicant's complaint justified.
+   *
+   * @generated from field: bool justified = 3;
+   */
+  justified: boolean;
+
+  /**
+   * What the unit fixed.
+   *
+   * @generated from field: string fix = 4;
+   */
+  fix: string;
+
+  /**
+   * The answer given to the applicant.
+   *
+   * @generated from field: string answer = 5;
+   */
+  answer: string;
+
+  /**
+   * Date answered (YYYY-MM-DD).
+   *
+   * @generated from field: string answered_on = 6;
+   */
+  answeredOn: string;
+
+  /**
+   * True when answered after the due date.
+   *
+   * @generated from field: bool late = 7;
+   */
+  late: boolean;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.BadRatingAnswered.
+ * Use `create(BadRatingAnsweredSchema)` to create a new message.
+ */
+export const BadRatingAnsweredSchema: GenMessage<BadRatingAnswered> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 24);
+
+/**
+ * A bad rating's answer passed its due date. Raised once per rating, by a timer.
+ *
+ * @generated from message sangeyipi.supervision.v1.BadRatingAnswerOverdue
+ */
+export type BadRatingAnswerOverdue = Message<"sangeyipi.supervision.v1.BadRatingAnswerOverdue"> & {
+  /**
+   * Id of the rating.
+   *
+   * @generated from field: string rating_id = 1;
+   */
+  ratingId: string;
+
+  /**
+   * Id of the unit.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * The due date missed (YYYY-MM-DD).
+   *
+   * @generated from field: string answer_due_on = 3;
+   */
+  answerDueOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.BadRatingAnswerOverdue.
+ * Use `create(BadRatingAnswerOverdueSchema)` to create a new message.
+ */
+export const BadRatingAnswerOverdueSchema: GenMessage<BadRatingAnswerOverdue> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 25);
+
+/**
+ * An applicant complained (投诉) about a unit or an enterprise. Stream: one per complaint.
+ *
+ * @generated from message sangeyipi.supervision.v1.ComplaintLodged
+ */
+export type ComplaintLodged = Message<"sangeyipi.supervision.v1.ComplaintLodged"> & {
+  /**
+   * Id of the complaint (UUID); identifies its stream.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * Id of the unit or target complained about.
+   *
+   * @generated from field: string subject_id = 2;
+   */
+  subjectId: string;
+
+  /**
+   * Id of the case concerned; empty when none.
+   *
+   * @generated from field: string case_id = 3;
+   */
+  caseId: string;
+
+  /**
+   * The complaint.
+   *
+   * @generated from field: string description = 4;
+   */
+  description: string;
+
+  /**
+   * The complainant (pseudonymous reference).
+   *
+   * @generated from field: sangeyipi.common.v1.ApplicantRef complainant = 5;
+   */
+  complainant?: ApplicantRef | undefined;
+
+  /**
+   * Date lodged (YYYY-MM-DD).
+   *
+   * @generated from field: string lodged_on = 6;
+   */
+  lodgedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.ComplaintLodged.
+ * Use `create(ComplaintLodgedSchema)` to create a new message.
+ */
+export const ComplaintLodgedSchema: GenMessage<ComplaintLodged> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 26);
+
+/**
+ * A supervisor resolved a complaint; a substantiated one raises a finding.
+ *
+ * @generated from message sangeyipi.supervision.v1.ComplaintResolved
+ */
+export type ComplaintResolved = Message<"sangeyipi.supervision.v1.ComplaintResolved"> & {
+  /**
+   * Id of the complaint.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * Id of the unit or target complained about.
+   *
+   * @generated from field: string subject_id = 2;
+   */
+  subjectId: string;
+
+  /**
+   * True when the complaint was found substantiated.
+   *
+   * @generated from field: bool substantiated = 3;
+   */
+  substantiated: boolean;
+
+  /**
+   * What the supervisor found.
+   *
+   * @generated from field: string note = 4;
+   */
+  note: string;
+
+  /**
+   * Id of the finding raised; empty when none.
+   *
+   * @generated from field: string finding_id = 5;
+   */
+  findingId: string;
+
+  /**
+   * Date resolved (YYYY-MM-DD).
+   *
+   * @generated from field: string resolved_on = 6;
+   */
+  resolvedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.ComplaintResolved.
+ * Use `create(ComplaintResolvedSchema)` to create a new message.
+ */
+export const ComplaintResolvedSchema: GenMessage<ComplaintResolved> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 27);
+
+/**
+ * One rule checked in a window visit, and whether it held.
+ *
+ * @generated from message sangeyipi.supervision.v1.WindowCheckResult
+ */
+export type WindowCheckResult = Message<"sangeyipi.supervision.v1.WindowCheckResult"> & {
+  /**
+   * The rule.
+   *
+   * @generated from field: sangeyipi.supervision.v1.WindowCheck check = 1;
+   */
+  check: WindowCheck;
+
+  /**
+   * True when the window complied.
+   *
+   * @generated from field: bool passed = 2;
+   */
+  passed: boolean;
+
+  /**
+   * What the inspector saw.
+   *
+   * @generated from field: string note = 3;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.WindowCheckResult.
+ * Use `create(WindowCheckResultSchema)` to create a new message.
+ */
+export const WindowCheckResultSchema: GenMessage<WindowCheckResult> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 28);
+
+/**
+ * An open or undercover visit to a service window was recorded (明查暗访). Stream: one per visit.
+ *
+ * @generated from message sangeyipi.supervision.v1.WindowInspectionRecorded
+ */
+export type WindowInspectionRecorded = Message<"sangeyipi.supervision.v1.WindowInspectionRecorded"> & {
+  /**
+   * Id of the visit (UUID); identifies its stream.
+   *
+   * @generated from field: string window_inspection_id = 1;
+   */
+  windowInspectionId: string;
+
+  /**
+   * Id of the unit visited.
+   *
+   * @generated from field: string unit_id = 2;
+   */
+  unitId: string;
+
+  /**
+   * Announced (明查) or undercover (暗访).
+   *
+   * @generated from field: sangeyipi.supervision.v1.InspectionMethod method = 3;
+   */
+  method: InspectionMethod;
+
+  /**
+   * Date of the visit (YYYY-MM-DD).
+   *
+   * @generated from field: string visited_on = 4;
+   */
+  visitedOn: string;
+
+  /**
+   * The rules checked.
+   *
+   * @generated from field: repeated sangeyipi.supervision.v1.WindowCheckResult checks = 5;
+   */
+  checks: WindowCheckResult[];
+
+  /**
+   * Free-text notes.
+   *
+   * @generated from field: string notes = 6;
+   */
+  notes: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.WindowInspectionRecorded.
+ * Use `create(WindowInspectionRecordedSchema)` to create a new message.
+ */
+export const WindowInspectionRecordedSchema: GenMessage<WindowInspectionRecorded> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 29);
+
+/**
+ * A credit record (信用记录) was written for a subject. Stream: one per subject.
+ *
+ * @generated from message sangeyipi.supervision.v1.CreditRecorded
+ */
+export type CreditRecorded = Message<"sangeyipi.supervision.v1.CreditRecorded"> & {
+  /**
+   * Id of the subject: applicant id, enterprise id or unit id; identifies its stream.
+   *
+   * @generated from field: string subject_id = 1;
+   */
+  subjectId: string;
+
+  /**
+   * Person, enterprise or unit.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CreditSubjectKind subject_kind = 2;
+   */
+  subjectKind: CreditSubjectKind;
+
+  /**
+   * Id of the record (UUID).
+   *
+   * @generated from field: string record_id = 3;
+   */
+  recordId: string;
+
+  /**
+   * Why.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CreditReason reason = 4;
+   */
+  reason: CreditReason;
+
+  /**
+   * Change of the credit score (may be negative).
+   *
+   * @generated from field: sint32 score_delta = 5;
+   */
+  scoreDelta: number;
+
+  /**
+   * Score after the change (0 to 100; every subject starts at 100).
+   *
+   * @generated from field: uint32 score_after = 6;
+   */
+  scoreAfter: number;
+
+  /**
+   * Id of what caused it: verification, inspection, finding or complaint.
+   *
+   * @generated from field: string source_id = 7;
+   */
+  sourceId: string;
+
+  /**
+   * Date recorded (YYYY-MM-DD).
+   *
+   * @generated from field: string recorded_on = 8;
+   */
+  recordedOn: string;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.CreditRecorded.
+ * Use `create(CreditRecordedSchema)` to create a new message.
+ */
+export const CreditRecordedSchema: GenMessage<CreditRecorded> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 30);
+
+/**
+ * A subject's credit class changed (信用分类调整); it changes how often the subject is drawn.
+ *
+ * @generated from message sangeyipi.supervision.v1.CreditClassChanged
+ */
+export type CreditClassChanged = Message<"sangeyipi.supervision.v1.CreditClassChanged"> & {
+  /**
+   * Id of the subject.
+   *
+   * @generated from field: string subject_id = 1;
+   */
+  subjectId: string;
+
+  /**
+   * Person, enterprise or unit.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CreditSubjectKind subject_kind = 2;
+   */
+  subjectKind: CreditSubjectKind;
+
+  /**
+   * Class before.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CreditClass from_class = 3;
+   */
+  fromClass: CreditClass;
+
+  /**
+   * Class after.
+   *
+   * @generated from field: sangeyipi.supervision.v1.CreditClass to_class = 4;
+   */
+  toClass: CreditClass;
+
+  /**
+   * Score after the change.
+   *
+   * @generated from field: uint32 score = 5;
+   */
+  score: number;
+};
+
+/**
+ * Describes the message sangeyipi.supervision.v1.CreditClassChanged.
+ * Use `create(CreditClassChangedSchema)` to create a new message.
+ */
+export const CreditClassChangedSchema: GenMessage<CreditClassChanged> = /*@__PURE__*/
+  messageDesc(file_sangeyipi_supervision_v1_supervision, 31);
+
+/**
  * How an inspection is carried out.
  *
  * @generated from enum sangeyipi.supervision.v1.InspectionMethod
@@ -596,6 +1853,21 @@ export enum FindingSource {
    * @generated from enum value: FINDING_SOURCE_COMMITMENT_VERIFICATION = 5;
    */
   COMMITMENT_VERIFICATION = 5,
+
+  /**
+   * The platform's watch over the other contexts' events: refused fee attempts, unauthorized catalog
+   * edits, same-year projects that missed their target.
+   *
+   * @generated from enum value: FINDING_SOURCE_PLATFORM_WATCH = 6;
+   */
+  PLATFORM_WATCH = 6,
+
+  /**
+   * 明查暗访: an open or undercover visit to a service window.
+   *
+   * @generated from enum value: FINDING_SOURCE_WINDOW_INSPECTION = 7;
+   */
+  WINDOW_INSPECTION = 7,
 }
 
 /**
@@ -665,6 +1937,20 @@ export enum FindingCategory {
    * @generated from enum value: FINDING_CATEGORY_OTHER = 7;
    */
   OTHER = 7,
+
+  /**
+   * 擅自调整目录: someone tried to change a published catalog item without approval.
+   *
+   * @generated from enum value: FINDING_CATEGORY_UNAUTHORIZED_CATALOG_CHANGE = 8;
+   */
+  UNAUTHORIZED_CATALOG_CHANGE = 8,
+
+  /**
+   * 当年未落地: a listed same-year project missed its target without an approved exclusion.
+   *
+   * @generated from enum value: FINDING_CATEGORY_PROJECT_NOT_LANDED = 9;
+   */
+  PROJECT_NOT_LANDED = 9,
 }
 
 /**
@@ -761,4 +2047,279 @@ export enum CommitmentVerificationOutcome {
  */
 export const CommitmentVerificationOutcomeSchema: GenEnum<CommitmentVerificationOutcome> = /*@__PURE__*/
   enumDesc(file_sangeyipi_supervision_v1_supervision, 5);
+
+/**
+ * What kind of inspection target (检查对象) an entry of the target registry is.
+ *
+ * @generated from enum sangeyipi.supervision.v1.TargetKind
+ */
+export enum TargetKind {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: TARGET_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 企业: an enterprise or other regulated organisation.
+   *
+   * @generated from enum value: TARGET_KIND_ENTERPRISE = 1;
+   */
+  ENTERPRISE = 1,
+
+  /**
+   * 办事部门: a service unit of the platform.
+   *
+   * @generated from enum value: TARGET_KIND_SERVICE_UNIT = 2;
+   */
+  SERVICE_UNIT = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.TargetKind.
+ */
+export const TargetKindSchema: GenEnum<TargetKind> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 6);
+
+/**
+ * Which part of a draw a frozen target belongs to: targets with poor credit or many complaints are
+ * drawn at a higher proportion.
+ *
+ * @generated from enum sangeyipi.supervision.v1.DrawStratum
+ */
+export enum DrawStratum {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: DRAW_STRATUM_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Drawn at the plan's base proportion.
+   *
+   * @generated from enum value: DRAW_STRATUM_REGULAR = 1;
+   */
+  REGULAR = 1,
+
+  /**
+   * Drawn at the plan's elevated proportion (poor credit class or many complaints).
+   *
+   * @generated from enum value: DRAW_STRATUM_ELEVATED = 2;
+   */
+  ELEVATED = 2,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.DrawStratum.
+ */
+export const DrawStratumSchema: GenEnum<DrawStratum> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 7);
+
+/**
+ * Credit classification (信用分类) of an applicant, enterprise or unit, from its credit score.
+ *
+ * @generated from enum sangeyipi.supervision.v1.CreditClass
+ */
+export enum CreditClass {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: CREDIT_CLASS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A 守信: score 90 or more.
+   *
+   * @generated from enum value: CREDIT_CLASS_A = 1;
+   */
+  A = 1,
+
+  /**
+   * B 基本守信: score 75 to 89.
+   *
+   * @generated from enum value: CREDIT_CLASS_B = 2;
+   */
+  B = 2,
+
+  /**
+   * C 失信风险: score 60 to 74 (drawn at the elevated proportion).
+   *
+   * @generated from enum value: CREDIT_CLASS_C = 3;
+   */
+  C = 3,
+
+  /**
+   * D 严重失信: score below 60 (drawn at the elevated proportion).
+   *
+   * @generated from enum value: CREDIT_CLASS_D = 4;
+   */
+  D = 4,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.CreditClass.
+ */
+export const CreditClassSchema: GenEnum<CreditClass> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 8);
+
+/**
+ * Whose credit a credit record concerns.
+ *
+ * @generated from enum sangeyipi.supervision.v1.CreditSubjectKind
+ */
+export enum CreditSubjectKind {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: CREDIT_SUBJECT_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 群众: a natural person (pseudonymous applicant id).
+   *
+   * @generated from enum value: CREDIT_SUBJECT_KIND_PERSON = 1;
+   */
+  PERSON = 1,
+
+  /**
+   * 企业: an enterprise (applicant id or 统一社会信用代码).
+   *
+   * @generated from enum value: CREDIT_SUBJECT_KIND_ENTERPRISE = 2;
+   */
+  ENTERPRISE = 2,
+
+  /**
+   * 办事部门: a service unit.
+   *
+   * @generated from enum value: CREDIT_SUBJECT_KIND_SERVICE_UNIT = 3;
+   */
+  SERVICE_UNIT = 3,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.CreditSubjectKind.
+ */
+export const CreditSubjectKindSchema: GenEnum<CreditSubjectKind> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 9);
+
+/**
+ * Why a credit record was written.
+ *
+ * @generated from enum sangeyipi.supervision.v1.CreditReason
+ */
+export enum CreditReason {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: CREDIT_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 虚假承诺: verification found the subject's written commitment false.
+   *
+   * @generated from enum value: CREDIT_REASON_FALSE_COMMITMENT = 1;
+   */
+  FALSE_COMMITMENT = 1,
+
+  /**
+   * A 双随机 inspection of the subject found problems.
+   *
+   * @generated from enum value: CREDIT_REASON_INSPECTION_NON_COMPLIANT = 2;
+   */
+  INSPECTION_NON_COMPLIANT = 2,
+
+  /**
+   * A 双随机 inspection of the subject found no problem.
+   *
+   * @generated from enum value: CREDIT_REASON_INSPECTION_COMPLIANT = 3;
+   */
+  INSPECTION_COMPLIANT = 3,
+
+  /**
+   * A finding was raised against the subject (a service unit).
+   *
+   * @generated from enum value: CREDIT_REASON_FINDING_RAISED = 4;
+   */
+  FINDING_RAISED = 4,
+
+  /**
+   * A rectification of the subject was escalated to an accountability proposal.
+   *
+   * @generated from enum value: CREDIT_REASON_RECTIFICATION_ESCALATED = 5;
+   */
+  RECTIFICATION_ESCALATED = 5,
+
+  /**
+   * A complaint against the subject was found substantiated.
+   *
+   * @generated from enum value: CREDIT_REASON_COMPLAINT_SUBSTANTIATED = 6;
+   */
+  COMPLAINT_SUBSTANTIATED = 6,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.CreditReason.
+ */
+export const CreditReasonSchema: GenEnum<CreditReason> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 10);
+
+/**
+ * One rule checked at a service window in a 明查暗访 visit.
+ *
+ * @generated from enum sangeyipi.supervision.v1.WindowCheck
+ */
+export enum WindowCheck {
+  /**
+   * Not set; never valid in a recorded event.
+   *
+   * @generated from enum value: WINDOW_CHECK_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * 收件凭证: a receipt voucher was given.
+   *
+   * @generated from enum value: WINDOW_CHECK_VOUCHER_GIVEN = 1;
+   */
+  VOUCHER_GIVEN = 1,
+
+  /**
+   * 一次告知: all missing materials were named at once.
+   *
+   * @generated from enum value: WINDOW_CHECK_ONE_TIME_NOTIFICATION = 2;
+   */
+  ONE_TIME_NOTIFICATION = 2,
+
+  /**
+   * 挂牌上岗: the staff member wore a badge.
+   *
+   * @generated from enum value: WINDOW_CHECK_BADGE_WORN = 3;
+   */
+  BADGE_WORN = 3,
+
+  /**
+   * 首问负责: the first person asked took responsibility.
+   *
+   * @generated from enum value: WINDOW_CHECK_FIRST_ASKED_RESPONSIBILITY = 4;
+   */
+  FIRST_ASKED_RESPONSIBILITY = 4,
+
+  /**
+   * AB角: an absent handler's backup covered the window.
+   *
+   * @generated from enum value: WINDOW_CHECK_AB_ROLE_COVERED = 5;
+   */
+  AB_ROLE_COVERED = 5,
+}
+
+/**
+ * Describes the enum sangeyipi.supervision.v1.WindowCheck.
+ */
+export const WindowCheckSchema: GenEnum<WindowCheck> = /*@__PURE__*/
+  enumDesc(file_sangeyipi_supervision_v1_supervision, 11);
 

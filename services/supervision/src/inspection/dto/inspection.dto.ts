@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { FINDING_CATEGORIES, type FindingCategory, type InspectionMethod, type InspectionOutcome, type TargetKind } from '../../supervision.events';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^31\d{4}(\d{3}(\d{3})?)?$/;
+const TARGET_KINDS: TargetKind[] = ['TARGET_KIND_ENTERPRISE', 'TARGET_KIND_SERVICE_UNIT'];
+const METHODS: InspectionMethod[] = ['INSPECTION_METHOD_OPEN', 'INSPECTION_METHOD_UNDERCOVER'];
+const OUTCOMES: InspectionOutcome[] = ['INSPECTION_OUTCOME_COMPLIANT', 'INSPECTION_OUTCOME_NON_COMPLIANT', 'INSPECTION_OUTCOME_NOT_INSPECTED'];
+
+/** An entry of the inspection item list (抽查事项清单). */
+export class ListInspectionItemDto {
+  @ApiProperty({ example: '食品经营许可事后监督检查' }) @MaxLength(200) @IsNotEmpty() @IsString() name!: string;
+  @ApiProperty({ description: '法律依据', example: '《食品安全法》第一百一十条' }) @MaxLength(500) @IsNotEmpty() @IsString() legalBasis!: string;
+  @ApiProperty({ description: 'The unit that inspects (检查主体)' }) @MaxLength(100) @IsNotEmpty() @IsString() inspectingUnitId!: string;
+  @ApiProperty({ enum: TARGET_KINDS }) @IsIn(TARGET_KINDS) targetKind!: TargetKind;
+  @ApiProperty({ description: 'Base proportion drawn, in basis points (500 = 5%)', example: 500 }) @Max(10_000) @Min(1) @IsInt() proportionBasisPoints!: number;
+  @ApiProperty({ example: '每年不少于1次' }) @MaxLength(100) @IsNotEmpty() @IsString() frequency!: string;
+  @ApiProperty({ enum: METHODS }) @IsIn(METHODS) method!: InspectionMethod;
+  @ApiPropertyOptional({ description: 'Qualification an inspector must hold; empty for any' }) @MaxLength(100) @IsString() @IsOptional() inspectorQualification?: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+}
+
+export class TargetDto {
+  @ApiProperty({ description: '统一社会信用代码 or a service unit id' }) @MaxLength(100) @IsNotEmpty() @IsString() targetId!: string;
+  @ApiProperty({ enum: TARGET_KINDS }) @IsIn(TARGET_KINDS) kind!: TargetKind;
+  @ApiProperty() @MaxLength(200) @IsNotEmpty() @IsString() name!: string;
+  @ApiProperty({ description: 'The unit the target belongs to; its inspectors never inspect it' }) @MaxLength(100) @IsNotEmpty() @IsString() affiliatedUnitId!: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+}
+
+/** A batch of targets for the registry (检查对象名录库), imported in one transaction. */
+export class RegisterTargetsDto {
+  @ApiProperty({ type: [TargetDto] }) @ValidateNested({ each: true }) @Type(() => TargetDto) @ArrayMaxSize(1000) @ArrayMinSize(1) @IsArray() targets!: TargetDto[];
+}
+
+export class RegisterInspectorDto {
+  @ApiProperty() @MaxLength(100) @IsNotEmpty() @IsString() inspectorId!: string;
+  @ApiProperty({ description: "The inspector's unit" }) @MaxLength(100) @IsNotEmpty() @IsString() unitId!: string;
+  @ApiProperty({ type: [String] }) @MaxLength(100, { each: true }) @IsString({ each: true }) @ArrayMaxSize(20) @IsArray() qualifications!: string[];
+  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+}
+
+export class DeclareConflictDto {
+  @ApiProperty() @MaxLength(100) @IsNotEmpty() @IsString() targetId!: string;
+  @ApiProperty({ example: '近亲属在该企业任职' }) @MaxLength(500) @IsNotEmpty() @IsString() reason!: string;
+}
+
+export class PlanInspectionDto {
+  @ApiProperty() @MaxLength(200) @IsNotEmpty() @IsString() title!: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+  @ApiProperty() @IsNotEmpty() @IsString() inspectionItemId!: string;
+  @ApiPropertyOptional({ description: 'Proportion for poor-credit or much-complained targets, basis points; default twice the base' })
+  @Max(10_000)
+  @Min(1)
+  @IsInt()
+  @IsOptional()
+  elevatedProportionBasisPoints?: number;
+  @ApiProperty({ minimum: 2, example: 2 }) @Max(20) @IsInt() inspectorsPerTarget!: number;
+  @ApiProperty({ description: 'Lowercase hex SHA-256 of the secret seed' }) @IsString() seedCommitment!: string;
+  @ApiProperty({ example: '2025-11-03' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) drawOn!: string;
+}
+
+export class DrawInspectionDto {
+  @ApiProperty({ description: 'The seed, lowercase hex, whose SHA-256 was committed' }) @MaxLength(256) @IsString() seed!: string;
+  @ApiPropertyOptional({ description: 'A public value fixed after the commitment, e.g. a lottery number of the day' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  witness?: string;
+}
+
+export class ResultFindingDto {
+  @ApiProperty({ enum: FINDING_CATEGORIES }) @IsIn(FINDING_CATEGORIES) category!: FindingCategory;
+  @ApiProperty() @MaxLength(1000) @IsNotEmpty() @IsString() description!: string;
+}
+
+export class PublishResultDto {
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: InspectionOutcome;
+  @ApiProperty() @MaxLength(2000) @IsNotEmpty() @IsString() summary!: string;
+  @ApiProperty({ example: '2025-11-05' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) inspectedOn!: string;
+  @ApiPropertyOptional({ type: [ResultFindingDto] }) @ValidateNested({ each: true }) @Type(() => ResultFindingDto) @ArrayMaxSize(50) @IsArray() @IsOptional() findings?: ResultFindingDto[];
+}
