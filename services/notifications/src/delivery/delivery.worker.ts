@@ -11,7 +11,7 @@ import { CHANNEL_ADAPTERS, DeliveryFailedError, type ChannelAdapter } from '../c
 import { NotificationsConfig } from '../config/notifications.config';
 import { CHANNELS, type Channel } from '../notification/notification.types';
 import { isLimitedKind, isRateLimited, rateWindow, type RateLimit } from '../notification/rate-limit.policy';
-import { afterFailedAttempt, type RetryPolicy } from '../notification/retry.policy';
+import { afterFailedAttempt, isAbandoned, type RetryPolicy } from '../notification/retry.policy';
 import { DeliveryDedupStore } from './delivery-dedup.store';
 import { DeliveryOutboxRepository, type ClaimedDelivery, type DeliveryRowOutcome } from './delivery-outbox.repository';
 import { RecipientRateCounter } from './recipient-rate.counter';
@@ -139,6 +139,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async process(delivery: ClaimedDelivery): Promise<void> {
     const window = rateWindow(this.clock.now(), this.rateLimit);
+    const claimsWithoutOutcome = delivery.claimCount - 1 - delivery.eventsRecorded;
+    if (isAbandoned(claimsWithoutOutcome, this.retryPolicy)) {
+      const failure = new DeliveryFailedError(`given up: ${claimsWithoutOutcome} replicas stopped while sending it`, true);
+      return this.record(delivery, { kind: 'failed', failure }, window);
+    }
     const sent = await this.rateCounter.sentInWindow(delivery.recipientId, window);
     const result: AttemptResult = isRateLimited(delivery.channel, delivery.urgent, sent, this.rateLimit)
       ? { kind: 'rate-limited', until: window.endsAt, window }
