@@ -19,6 +19,8 @@ export class DeliveryLeasesAndContextCopies1764600000000 implements MigrationInt
     await queryRunner.query(`CREATE INDEX deliveries_due ON deliveries (channel, not_before, seq) WHERE status = 'pending'`);
     // A recipient's older due deliveries on the channel are looked up for every claim (order per recipient).
     await queryRunner.query(`CREATE INDEX deliveries_pending_by_recipient ON deliveries (recipient_id, channel, seq) WHERE status = 'pending'`);
+    // The recipients being sent to right now (few rows: a lease is released when its outcome is recorded).
+    await queryRunner.query(`CREATE INDEX deliveries_claimed ON deliveries (channel, recipient_id) WHERE claimed_until IS NOT NULL`);
     await queryRunner.query(`
       CREATE TABLE inspection_plans (
         plan_id  text PRIMARY KEY,
@@ -53,7 +55,7 @@ export class DeliveryLeasesAndContextCopies1764600000000 implements MigrationInt
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE advance_service_requests, assistance_requests, handler_backups, inspection_plans`);
-    await queryRunner.query(`DROP INDEX deliveries_due, deliveries_pending_by_recipient`);
+    await queryRunner.query(`DROP INDEX deliveries_due, deliveries_pending_by_recipient, deliveries_claimed`);
     await queryRunner.query(`CREATE INDEX deliveries_due ON deliveries (not_before, seq) WHERE status = 'pending'`);
     await queryRunner.query(`ALTER TABLE deliveries DROP COLUMN claimed_by, DROP COLUMN claimed_until, DROP COLUMN claim_count`);
   }
