@@ -206,7 +206,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.attempts.inc({ channel: delivery.channel, outcome: notifications.DeliveryOutcome[event.outcome].toLowerCase() });
     if (result.kind === 'delivered') {
       void this.dedup.remember(delivery.dedupKey);
-      if (isLimitedKind(delivery.channel, delivery.urgent)) void this.rateCounter.recordSent(delivery.recipientId, window);
+      if (isLimitedKind(delivery.channel, delivery.urgent)) void this.rateCounter.recordSent(delivery.recipientId, window, now);
     }
   }
 
