@@ -1,18 +1,22 @@
 import { Global, Module } from '@nestjs/common';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule } from '@sangeyipi/platform';
+import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
 import { CHANNEL_ADAPTERS } from './channels/channel.adapter';
 import { HttpSmsAdapter } from './channels/http-sms.adapter';
 import { InboxAdapter } from './channels/inbox.adapter';
 import { SmtpEmailAdapter } from './channels/smtp-email.adapter';
 import { UnitWebhookAdapter } from './channels/unit-webhook.adapter';
 import { NotificationsConfig } from './config/notifications.config';
+import { ContextCopiesRepository } from './context-copies/context-copies.repository';
 import { CaseEventsConsumer } from './delivery/case-events.consumer';
 import { DeliveryDedupStore } from './delivery/delivery-dedup.store';
 import { DeliveryOutboxRepository } from './delivery/delivery-outbox.repository';
 import { DeliveryWorker } from './delivery/delivery.worker';
 import { FailedDeliveriesHttpController } from './delivery/failed-deliveries.http.controller';
+import { MessageOutboxWriter } from './delivery/message-outbox.writer';
+import { ProjectEventsConsumer } from './delivery/project-events.consumer';
 import { RecipientRateCounter } from './delivery/recipient-rate.counter';
+import { SupervisionEventsConsumer } from './delivery/supervision-events.consumer';
 import { DirectoryRepository } from './directory/directory.repository';
 import { PreferencesHttpController } from './directory/preferences.http.controller';
 import { UnitContactsHttpController } from './directory/unit-contacts.http.controller';
@@ -20,13 +24,15 @@ import { InboxLiveStream } from './inbox/inbox-live.stream';
 import { InboxHttpController } from './inbox/inbox.http.controller';
 import { InboxRepository } from './inbox/inbox.repository';
 import { CreateNotifications1764400000000 } from './migrations/1764400000000-create-notifications.migration';
+import { DeliveryLeasesAndContextCopies1764600000000 } from './migrations/1764600000000-delivery-leases-and-context-copies.migration';
 
+const STORES = [DirectoryRepository, ContextCopiesRepository, DeliveryOutboxRepository, DeliveryDedupStore, MessageOutboxWriter];
 
-/** Global so that the consumer, which the backbone's module instantiates, can use them too. */
+/** Global so that the consumers, which the backbone's module instantiates, can use them too. */
 @Global()
 @Module({
-  providers: [DirectoryRepository, DeliveryOutboxRepository, DeliveryDedupStore],
-  exports: [DirectoryRepository, DeliveryOutboxRepository, DeliveryDedupStore],
+  providers: [...STORES, { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() }],
+  exports: [...STORES, WorkingDayCalendar],
 })
 class NotificationStoresModule {}
 
@@ -36,11 +42,11 @@ class NotificationStoresModule {}
     PlatformModule.forService({
       name: 'notifications',
       config: NotificationsConfig,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateNotifications1764400000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateNotifications1764400000000, DeliveryLeasesAndContextCopies1764600000000],
       grantRuntimeRole: BACKBONE_DATABASE.grantRuntimeRole,
     }),
     NotificationStoresModule,
-    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer] }),
+    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer] }),
   ],
   controllers: [InboxHttpController, PreferencesHttpController, UnitContactsHttpController, FailedDeliveriesHttpController],
   providers: [

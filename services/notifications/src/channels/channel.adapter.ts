@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { Channel, TemplateId } from '../notification/notification.types';
 
 /** A rendered message on its way to one address. */
@@ -13,16 +12,14 @@ export interface OutgoingMessage {
   caseId?: string;
 }
 
-/** The worker's transaction for this delivery, and a hook for work that must wait for its commit. */
-export interface DeliveryContext {
-  manager: EntityManager;
-  afterCommit(callback: () => void): void;
-}
-
-/** One medium (inbox, e-mail, SMS, webhook); throws DeliveryFailedError when it could not deliver. */
+/**
+ * One medium (inbox, e-mail, SMS, webhook); throws DeliveryFailedError when it could not deliver.
+ * Called outside any transaction. A delivery whose worker died mid-send is sent again by another
+ * replica, so a send must tolerate repetition: the delivery id goes along as an idempotency key.
+ */
 export interface ChannelAdapter {
   readonly channel: Channel;
-  send(message: OutgoingMessage, context: DeliveryContext): Promise<void>;
+  send(message: OutgoingMessage): Promise<void>;
 }
 
 /** The channel did not take the message. `permanent` failures are not retried (a refused address). */

@@ -1,8 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Min, ValidateBy } from 'class-validator';
 import { ConfigVariable, ServiceConfig } from '@sangeyipi/platform';
 
 const toInteger = () => Type(() => Number);
+
+/** The lease must outlast the longest send the worker waits for (twice the channel timeout). */
+const OutlastsTwoChannelTimeouts = () =>
+  ValidateBy(
+    {
+      name: 'outlastsTwoChannelTimeouts',
+      validator: {
+        validate: (value, args) => typeof value === 'number' && value >= 2 * (args?.object as NotificationsConfig).CHANNEL_TIMEOUT_MS,
+        defaultMessage: () => 'must be at least twice CHANNEL_TIMEOUT_MS',
+      },
+    },
+  );
 
 /** The notifications service's variables, on top of every service's (ServiceConfig). */
 export class NotificationsConfig extends ServiceConfig {
@@ -66,4 +78,25 @@ export class NotificationsConfig extends ServiceConfig {
   @IsInt({ message: 'must be a whole number' })
   @toInteger()
   readonly CHANNEL_TIMEOUT_MS: number = 5_000;
+
+  @ConfigVariable('deliveries one replica sends at once on each channel, e.g. 4; a slow channel then holds only its own slots')
+  @IsOptional()
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly DELIVERY_CONCURRENCY: number = 4;
+
+  @ConfigVariable('milliseconds a replica holds a claimed delivery before another replica may take it over, e.g. 60000; at least twice CHANNEL_TIMEOUT_MS')
+  @IsOptional()
+  @OutlastsTwoChannelTimeouts()
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly DELIVERY_LEASE_MS: number = 60_000;
+
+  @ConfigVariable('working days before a rectification is due that the unit is reminded (at 09:00 Asia/Shanghai), e.g. 2')
+  @IsOptional()
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly RECTIFICATION_REMINDER_WORKING_DAYS: number = 2;
 }

@@ -1,57 +1,58 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { TypedEvent } from '@sangeyipi/contracts';
 import type { EventSubscriber, IntegrationEvent } from '@sangeyipi/messaging';
-import { CLOCK, type Clock } from '@sangeyipi/platform';
 import type { EntityManager } from 'typeorm';
-import { NotificationsConfig } from '../config/notifications.config';
+import { ContextCopiesRepository } from '../context-copies/context-copies.repository';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { planDeliveries } from '../notification/delivery-plan';
-import { partiesFromReceipt, planNotifications } from '../notification/notification-plan';
-import { parseQuietHours, type QuietHours } from '../notification/quiet-hours.policy';
-import { DeliveryDedupStore } from './delivery-dedup.store';
-import { DeliveryOutboxRepository } from './delivery-outbox.repository';
+import { concernedUnitId, partiesFromReceipt, planCaseMessages } from '../notification/case-messages.plan';
+import { MessageOutboxWriter } from './message-outbox.writer';
 
 /**
  * Turns the cases context's events into deliveries in the outbox, in the same transaction that
- * records the event as processed (so a redelivered event adds nothing). Keeps each case's parties
- * from its receipt, since later events name only the case.
+ * records the event as processed (so a redelivered event adds nothing). Keeps what later events
+ * need but do not carry: each case's parties from its receipt, handlers' named backups (AB角) and
+ * assistance requests.
  */
 @Injectable()
 export class CaseEventsConsumer implements EventSubscriber {
   readonly purpose = 'case-messages';
   readonly contexts = ['cases'] as const;
-  private readonly quietHours: QuietHours | undefined;
 
   constructor(
     private readonly directory: DirectoryRepository,
-    private readonly outbox: DeliveryOutboxRepository,
-    private readonly dedup: DeliveryDedupStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    config: NotificationsConfig,
-  ) {
-    this.quietHours = parseQuietHours(config.QUIET_HOURS);
-  }
+    private readonly copies: ContextCopiesRepository,
+    private readonly writer: MessageOutboxWriter,
+  ) {}
 
   readonly handle = async (event: IntegrationEvent, manager: EntityManager): Promise<void> => {
     const typed = { type: event.type, data: event.data } as TypedEvent;
+    await this.keepCopies(typed, manager);
     const caseId = 'caseId' in typed.data ? typed.data.caseId : undefined;
-    let parties = caseId ? await this.directory.caseParties(caseId, manager) : undefined;
-    if (typed.type === 'cases.CaseReceived' && !parties) {
-      parties = partiesFromReceipt(typed.data);
-      await this.directory.saveCaseParties(parties, manager);
-    }
-    const unitId = typed.type === 'cases.CaseOverdue' ? typed.data.unitId : parties?.unitId;
+    const parties = caseId ? await this.directory.caseParties(caseId, manager) : undefined;
+    const assistance = typed.type === 'cases.AssistanceAnswered' ? await this.copies.assistanceRequest(typed.data.caseId, typed.data.requestId, manager) : undefined;
+    const unitId = concernedUnitId(typed, parties, assistance);
     const unit = unitId ? await this.directory.unit(unitId, manager) : undefined;
+    const previousHandlersBackupId =
+      typed.type === 'cases.CaseReassigned' && parties ? await this.copies.backupOf(parties.unitId, typed.data.fromUserId, manager) : undefined;
 
-    const now = this.clock.now();
-    const trigger = { eventId: event.eventId, eventType: event.type, correlationId: event.correlationId, caseId };
-    for (const intent of planNotifications(typed, { parties, unit })) {
-      const contacts = intent.recipient.kind === 'person' ? await this.directory.person(intent.recipient.id, manager) : unit;
-      for (const planned of planDeliveries(event.eventId, intent, contacts, now, this.quietHours)) {
-        // Redis answers fast for what was already delivered; the outbox's unique key is the fallback.
-        if (await this.dedup.wasDelivered(planned.dedupKey)) continue;
-        await this.outbox.add(planned, trigger, now, manager);
-      }
-    }
+    const intents = planCaseMessages(typed, { parties, unit, assistance, previousHandlersBackupId });
+    await this.writer.write(event, intents, manager, { caseId, units: [unit] });
   };
+
+  private async keepCopies(event: TypedEvent, manager: EntityManager): Promise<void> {
+    switch (event.type) {
+      case 'cases.CaseReceived':
+        return this.directory.saveCaseParties(partiesFromReceipt(event.data), manager);
+      case 'cases.HandlerBackupNamed':
+        return this.copies.saveHandlerBackup(
+          { unitId: event.data.unitId, handlerUserId: event.data.handlerUserId, backupUserId: event.data.backupUserId },
+          manager,
+        );
+      case 'cases.AssistanceRequested':
+        return this.copies.saveAssistanceRequest(
+          { caseId: event.data.caseId, requestId: event.data.requestId, fromUnitId: event.data.fromUnitId, toUnitId: event.data.toUnitId, question: event.data.question },
+          manager,
+        );
+    }
+  }
 }

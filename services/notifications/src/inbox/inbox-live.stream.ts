@@ -23,18 +23,23 @@ export class InboxLiveStream implements OnModuleInit, OnModuleDestroy {
     this.channel = keys.key('inbox-live');
   }
 
-  async onModuleInit(): Promise<void> {
-    try {
-      await this.subscriber.connect();
-      await this.subscriber.subscribe(this.channel, (payload) => this.messages.next(JSON.parse(payload) as InboxMessage));
-    } catch (error) {
-      this.logger.warn(`live inbox updates only reach this replica: ${(error as Error).message}`);
-    }
+  /**
+   * Subscribes in the background: a Redis that is down must not hold up the start (the client keeps
+   * reconnecting and subscribes again by itself after a reconnection).
+   */
+  onModuleInit(): void {
+    this.subscriber
+      .connect()
+      .then(() => this.subscriber.subscribe(this.channel, (payload) => this.messages.next(JSON.parse(payload) as InboxMessage)))
+      .catch((error: Error) => this.logger.warn(`live inbox updates only reach this replica: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.messages.complete();
-    if (this.subscriber.isOpen) await this.subscriber.close().catch(() => this.subscriber.destroy());
+    if (!this.subscriber.isOpen) return;
+    // Still trying to connect: there is nothing to close gracefully.
+    if (this.subscriber.isReady) await this.subscriber.close().catch(() => this.subscriber.destroy());
+    else this.subscriber.destroy();
   }
 
   publish(message: InboxMessage): void {

@@ -4,7 +4,10 @@ import { earliestDelivery, type QuietHours } from './quiet-hours.policy';
 
 /** One message on one channel to one recipient, ready for the outbox. */
 export interface PlannedDelivery {
-  /** Event id + recipient + channel: the same event never reaches the same person twice on a channel. */
+  /**
+   * Event id + recipient + channel (+ occasion): the same event never reaches the same person twice
+   * on a channel, except for a second message it schedules on purpose (a reminder).
+   */
   dedupKey: string;
   recipientId: string;
   channel: Channel;
@@ -12,13 +15,14 @@ export interface PlannedDelivery {
   address: string;
   message: RenderedMessage;
   urgent: boolean;
-  /** Not before this instant (quiet hours). */
+  /** Not before this instant (a scheduled message, quiet hours). */
   notBefore: Date;
 }
 
 /** The de-duplication key of a delivery. */
-export function deliveryKey(triggerEventId: string, recipientId: string, channel: Channel): string {
-  return `${triggerEventId}/${recipientId}/${channel}`;
+export function deliveryKey(triggerEventId: string, recipientId: string, channel: Channel, occasion?: string): string {
+  const key = `${triggerEventId}/${recipientId}/${channel}`;
+  return occasion ? `${key}/${occasion}` : key;
 }
 
 /** The directory entry of an intent's recipient, if it has one. */
@@ -27,8 +31,8 @@ export type RecipientContacts = PersonContacts | UnitContacts | undefined;
 /**
  * Turns a message intent into deliveries. A person always gets the message in the inbox, plus each
  * channel they chose for which they left a contact point, in their language (Chinese by default).
- * A unit gets it on its webhook, in Chinese, if it registered one. Non-urgent messages on intrusive
- * channels wait out quiet hours.
+ * A unit gets it on its webhook, in Chinese, if it registered one. A scheduled message waits until
+ * its instant; non-urgent messages on intrusive channels also wait out quiet hours.
  */
 export function planDeliveries(
   triggerEventId: string,
@@ -40,14 +44,15 @@ export function planDeliveries(
   const { urgent } = MESSAGE_TEMPLATES[intent.templateId];
   const routes = intent.recipient.kind === 'person' ? personRoutes(intent.recipient.id, contacts as PersonContacts | undefined) : unitRoutes(contacts as UnitContacts | undefined);
   const recipientId = intent.recipient.kind === 'person' ? intent.recipient.id : `unit:${intent.recipient.id}`;
+  const sendFrom = intent.notBefore && intent.notBefore > now ? intent.notBefore : now;
   return routes.map(({ channel, address, language }) => ({
-    dedupKey: deliveryKey(triggerEventId, recipientId, channel),
+    dedupKey: deliveryKey(triggerEventId, recipientId, channel, intent.occasion),
     recipientId,
     channel,
     address,
     message: renderMessage(intent.templateId, language, intent.params),
     urgent,
-    notBefore: earliestDelivery(now, channel, urgent, quietHours),
+    notBefore: earliestDelivery(sendFrom, channel, urgent, quietHours),
   }));
 }
 

@@ -55,4 +55,24 @@ describe('planning the deliveries of a message', () => {
     expect(webhook).toMatchObject({ channel: 'webhook', address: 'http://hook', recipientId: 'unit:unit-1', urgent: true, dedupKey: 'event-2/unit:unit-1/webhook' });
     expect(webhook.message.body).toContain('仍停留在审核环节');
   });
+
+  it('a scheduled reminder waits for its instant and is keyed apart from the message sent at once', () => {
+    const contacts: PersonContacts = { personId: 'p-1', email: 'p1@example.cn', language: 'zh-CN', channels: ['email'] };
+    const remindAt = new Date('2025-03-12T01:00:00Z');
+    const reminder: MessageIntent = { ...received, notBefore: remindAt, occasion: 'reminder' };
+
+    const [inbox, email] = planDeliveries('event-1', reminder, contacts, NOON_SHANGHAI, QUIET);
+
+    expect(inbox).toMatchObject({ dedupKey: 'event-1/p-1/inbox/reminder', notBefore: remindAt });
+    expect(email).toMatchObject({ dedupKey: 'event-1/p-1/email/reminder', notBefore: remindAt });
+  });
+
+  it('a reminder scheduled inside quiet hours waits until they end', () => {
+    const contacts: PersonContacts = { personId: 'p-1', email: 'p1@example.cn', language: 'zh-CN', channels: ['email'] };
+    const reminder: MessageIntent = { ...received, notBefore: new Date('2025-03-12T15:00:00Z'), occasion: 'reminder' }; // 23:00 Shanghai
+
+    const [, email] = planDeliveries('event-1', reminder, contacts, NOON_SHANGHAI, QUIET);
+
+    expect(email.notBefore).toEqual(new Date('2025-03-13T00:00:00Z'));
+  });
 });

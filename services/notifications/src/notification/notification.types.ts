@@ -39,6 +39,39 @@ export interface UnitContacts {
   supervisorId?: string;
 }
 
+/** A handler's named backup (B角), from the cases context's HandlerBackupNamed. */
+export interface HandlerBackup {
+  unitId: string;
+  handlerUserId: string;
+  backupUserId: string;
+}
+
+/** What this service remembers of a request for administrative assistance (行政协助). */
+export interface AssistanceRequest {
+  caseId: string;
+  requestId: string;
+  fromUnitId: string;
+  toUnitId: string;
+  question: string;
+}
+
+/** What this service remembers of a 双随机 inspection plan, for the inspectors' messages. */
+export interface InspectionPlan {
+  planId: string;
+  title: string;
+  /** supervision.v1.InspectionMethod. */
+  method: number;
+  drawOn: string;
+}
+
+/** What this service remembers of a request for service before the application (提前服务). */
+export interface AdvanceServiceRequest {
+  requestId: string;
+  applicantId: string;
+  unitId: string;
+  subject: string;
+}
+
 /** What this service remembers of a case, from its CaseReceived event. */
 export interface CaseParties {
   caseId: string;
@@ -58,6 +91,13 @@ export interface MessageIntent {
   templateId: TemplateId;
   recipient: Recipient;
   params: TemplateParams;
+  /** A scheduled message (a reminder) waits until this instant; otherwise it goes at once. */
+  notBefore?: Date;
+  /**
+   * Tells apart a second message that the same event calls for, for the same recipient (e.g. the
+   * `reminder` of a rectification order); part of the de-duplication key.
+   */
+  occasion?: string;
 }
 
 /** Identifiers of the message templates (see message-templates.ts). */
@@ -74,4 +114,16 @@ export type TemplateId =
   | 'clock-resumed'
   | 'unit-new-case'
   | 'unit-step-completed'
-  | 'case-overdue';
+  | 'case-deadline-approaching'
+  | 'case-overdue'
+  | 'assistance-requested'
+  | 'assistance-answered'
+  | 'case-reassigned'
+  | 'commitment-verified-conforming'
+  | 'commitment-verified-false'
+  | 'inspection-assigned'
+  | 'rectification-ordered'
+  | 'rectification-due'
+  | 'bad-rating-received'
+  | 'advance-service-requested'
+  | 'advance-service-completed';

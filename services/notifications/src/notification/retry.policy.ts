@@ -16,3 +16,12 @@ export function afterFailedAttempt(attemptNumber: number, permanent: boolean, no
   const delayMs = Math.min(policy.baseDelayMs * 2 ** (attemptNumber - 1), policy.maxDelayMs);
   return { outcome: 'retry', nextAttemptAt: new Date(now.getTime() + delayMs) };
 }
+
+/**
+ * Whether to give up on a delivery without sending it again: every claim ends with a recorded
+ * outcome unless its replica died mid-send, so claims without an outcome count replicas lost on this
+ * delivery. After as many as the attempts allowed, the delivery is taken for a poison message.
+ */
+export function isAbandoned(claimsWithoutOutcome: number, policy: RetryPolicy): boolean {
+  return claimsWithoutOutcome >= policy.maxAttempts;
+}

@@ -1,4 +1,4 @@
-import { afterFailedAttempt } from './retry.policy';
+import { afterFailedAttempt, isAbandoned } from './retry.policy';
 
 const POLICY = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 3_000 };
 const NOW = new Date('2025-03-03T10:00:00Z');
@@ -17,5 +17,10 @@ describe('retry with backoff', () => {
 
   it('gives up at once on a permanent failure (e.g. the gateway refuses the number)', () => {
     expect(afterFailedAttempt(1, true, NOW, POLICY)).toEqual({ outcome: 'failed' });
+  });
+
+  it('gives up on a delivery that as many replicas as attempts allowed died sending', () => {
+    expect(isAbandoned(3, POLICY)).toBe(false);
+    expect(isAbandoned(4, POLICY)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { cases, common } from '@sangeyipi/contracts';
 import { eventually, signTestToken, type ServiceUnderTest } from '@sangeyipi/testing';
 import { DataSource } from 'typeorm';
-import { startHttpReceiver, startNotifications, startSmtpReceiver, type CasesEventSource } from './notifications.fixture';
+import { startHttpReceiver, startNotifications, startSmtpReceiver, type ContextEventSource } from './notifications.fixture';
 
 const FAILING_PHONE = '13900009999';
 
@@ -13,7 +13,7 @@ describe('notifications: the right message to the right person, once', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
   let http: Awaited<ReturnType<typeof startHttpReceiver>>;
   let service: ServiceUnderTest;
-  let source: CasesEventSource;
+  let source: ContextEventSource;
 
   const call = async (path: string, user: { userId: string; roles: string[]; unitId?: string }, init: RequestInit = {}) =>
     fetch(`${service.url}${path}`, {

@@ -1,7 +1,7 @@
 import { common } from '@sangeyipi/contracts';
 import { eventually, signTestToken, type ServiceUnderTest } from '@sangeyipi/testing';
 import { DataSource } from 'typeorm';
-import { startNotifications, startSmtpReceiver, type CasesEventSource } from './notifications.fixture';
+import { startNotifications, startSmtpReceiver, type ContextEventSource } from './notifications.fixture';
 
 /** A quiet-hours window around the current Shanghai time: from an hour ago to two hours ahead. */
 function quietHoursAroundNow(): string {
@@ -16,7 +16,7 @@ function quietHoursAroundNow(): string {
 describe('quiet hours', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
   let service: ServiceUnderTest;
-  let source: CasesEventSource;
+  let source: ContextEventSource;
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();

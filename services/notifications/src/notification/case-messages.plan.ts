@@ -1,10 +1,35 @@
 import { cases, common, type EventData, type TypedEvent } from '@sangeyipi/contracts';
-import type { CaseParties, LocalizedText, MessageIntent, Recipient, TemplateId, TemplateParams, UnitContacts } from './notification.types';
+import { toPeople, toUnitStaff } from './message-recipients';
+import type { AssistanceRequest, CaseParties, LocalizedText, MessageIntent, TemplateId, TemplateParams, UnitContacts } from './notification.types';
 
-/** What the planner knows besides the event: the case's parties and its unit's contacts. */
-export interface PlanningContext {
+/** What the planner knows besides a cases event, from this service's copies and directory. */
+export interface CasePlanningContext {
+  /** The case's parties, from its receipt. */
   parties?: CaseParties;
+  /** The directory entry of the unit the event concerns (see `concernedUnitId`). */
   unit?: UnitContacts;
+  /** For AssistanceAnswered: the request answered. */
+  assistance?: AssistanceRequest;
+  /** For CaseReassigned: the named backup (B角) of the staff member responsible until now. */
+  previousHandlersBackupId?: string;
+}
+
+/**
+ * The unit whose webhook and staff hear about an event: the unit asked for assistance, the unit
+ * that asked when the answer comes, the unit named by deadline events, otherwise the case's unit.
+ */
+export function concernedUnitId(event: TypedEvent, parties: CaseParties | undefined, assistance: AssistanceRequest | undefined): string | undefined {
+  switch (event.type) {
+    case 'cases.AssistanceRequested':
+      return event.data.toUnitId;
+    case 'cases.AssistanceAnswered':
+      return assistance?.fromUnitId ?? parties?.unitId;
+    case 'cases.CaseOverdue':
+    case 'cases.CaseDeadlineApproaching':
+      return event.data.unitId;
+    default:
+      return parties?.unitId;
+  }
 }
 
 /** The parties of a case as its receipt names them; the only event that carries the applicant. */
@@ -23,7 +48,7 @@ export function partiesFromReceipt(data: EventData<'cases.CaseReceived'>): CaseP
  * receipt this service never saw, call for nothing. Channels and language are chosen later, per
  * recipient (delivery-plan.ts).
  */
-export function planNotifications(event: TypedEvent, { parties, unit }: PlanningContext): MessageIntent[] {
+export function planCaseMessages(event: TypedEvent, { parties, unit, assistance, previousHandlersBackupId }: CasePlanningContext): MessageIntent[] {
   const applicant = (templateId: TemplateId, params: TemplateParams): MessageIntent[] =>
     parties?.applicantId ? [{ templateId, recipient: { kind: 'person', id: parties.applicantId }, params }] : [];
   const voucherNumber = parties?.receiptVoucherNumber ?? '';
@@ -75,28 +100,55 @@ export function planNotifications(event: TypedEvent, { parties, unit }: Planning
       return applicant('clock-suspended', { voucherNumber, reason: SUSPENSION_REASONS[event.data.reason], description: event.data.description });
     case 'cases.ClockResumed':
       return applicant('clock-resumed', { voucherNumber, committedDeadline: event.data.committedDeadline });
+    case 'cases.CaseDeadlineApproaching':
+      // 预警: the handler and the backup (AB角) still have time to act.
+      return toUnitStaff(unit, ['handler', 'backup'], 'case-deadline-approaching', {
+        voucherNumber: voucherNumber || event.data.caseId,
+        committedDeadline: event.data.committedDeadline,
+        workingDaysLeft: String(event.data.workingDaysLeft),
+        pendingStep: STEP_NAMES[event.data.pendingStep],
+      });
     case 'cases.CaseOverdue':
       // To the handler, the backup (AB角) and the unit's supervisor, and the unit's webhook.
       return toUnitStaff(unit, ['handler', 'backup', 'supervisor'], 'case-overdue', {
-        voucherNumber,
+        voucherNumber: voucherNumber || event.data.caseId,
         committedDeadline: event.data.committedDeadline,
         pendingStep: STEP_NAMES[event.data.pendingStep],
+      });
+    case 'cases.AssistanceRequested':
+      // 行政协助: the unit asked, never the applicant.
+      return toUnitStaff(unit, ['handler'], 'assistance-requested', {
+        voucherNumber: voucherNumber || event.data.caseId,
+        fromUnitId: event.data.fromUnitId,
+        question: event.data.question,
+        dueOn: event.data.dueOn,
+      });
+    case 'cases.AssistanceAnswered':
+      return toUnitStaff(unit, ['handler'], 'assistance-answered', {
+        voucherNumber: voucherNumber || event.data.caseId,
+        answeringUnitId: event.data.unitId,
+        question: assistance?.question ?? '',
+        opinion: event.data.opinion,
+      });
+    case 'cases.CaseReassigned':
+      // AB角: the staff member responsible from now on, and the absent one's named backup.
+      return toPeople([event.data.toUserId, previousHandlersBackupId], 'case-reassigned', {
+        voucherNumber: voucherNumber || event.data.caseId,
+        fromUserId: event.data.fromUserId,
+        toUserId: event.data.toUserId,
+        reason: REASSIGNMENT_REASONS[event.data.reason],
+        note: event.data.note,
       });
     default:
       return [];
   }
 }
 
-type StaffRole = 'handler' | 'backup' | 'supervisor';
-const STAFF_FIELDS = { handler: 'handlerId', backup: 'backupId', supervisor: 'supervisorId' } as const;
-
-/** The unit's webhook and the named staff members; each person once, even when holding two roles. */
-function toUnitStaff(unit: UnitContacts | undefined, roles: readonly StaffRole[], templateId: TemplateId, params: TemplateParams): MessageIntent[] {
-  if (!unit) return [];
-  const people = [...new Set(roles.map((role) => unit[STAFF_FIELDS[role]]).filter((id): id is string => !!id))];
-  const recipients: Recipient[] = [{ kind: 'unit', id: unit.unitId }, ...people.map((id): Recipient => ({ kind: 'person', id }))];
-  return recipients.map((recipient) => ({ templateId, recipient, params }));
-}
+const REASSIGNMENT_REASONS: Record<cases.ReassignmentReason, LocalizedText> = {
+  [cases.ReassignmentReason.UNSPECIFIED]: { 'zh-CN': '工作调整', en: 'a change of duties' },
+  [cases.ReassignmentReason.ABSENCE]: { 'zh-CN': '承办人不在岗（AB角补位）', en: 'the handler is away (AB backup steps in)' },
+  [cases.ReassignmentReason.HANDOVER]: { 'zh-CN': '首问负责移交', en: 'a recorded handover' },
+};
 
 const STEP_NAMES: Record<common.ApprovalStep, LocalizedText> = {
   [common.ApprovalStep.UNSPECIFIED]: { 'zh-CN': '未知', en: 'an unknown step' },

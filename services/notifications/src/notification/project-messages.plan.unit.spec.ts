@@ -1,0 +1,27 @@
+import { create } from '@bufbuild/protobuf';
+import { projects } from '@sangeyipi/contracts';
+import { planProjectMessages } from './project-messages.plan';
+
+const unit = { unitId: 'unit-1', webhookUrl: 'http://unit.example/hook', handlerId: 'clerk-1' };
+
+describe('which projects event produces which message for whom', () => {
+  it('a request for advance service (提前服务) goes to the serving unit and its handler', () => {
+    const data = create(projects.AdvanceServiceRequestedSchema, { requestId: 'req-1', itemId: 'item-9', unitId: 'unit-1', applicant: { applicantId: 'firm-1' }, subject: '厂房选址' });
+
+    const intents = planProjectMessages({ type: 'projects.AdvanceServiceRequested', data }, { unit });
+
+    expect(intents.map((intent) => `${intent.recipient.kind}:${intent.recipient.id}`)).toEqual(['unit:unit-1', 'person:clerk-1']);
+    expect(JSON.stringify(intents)).not.toContain('firm-1');
+  });
+
+  it('its completion tells the applicant what to settle before applying', () => {
+    const data = create(projects.AdvanceServiceCompletedSchema, { requestId: 'req-1', completedOn: '2025-04-01', summary: '现场勘察完成', issuesToAddress: ['补充环评', '调整消防通道'] });
+    const request = { requestId: 'req-1', applicantId: 'firm-1', unitId: 'unit-1', subject: '厂房选址' };
+
+    const [intent, ...others] = planProjectMessages({ type: 'projects.AdvanceServiceCompleted', data }, { request });
+
+    expect(others).toEqual([]);
+    expect(intent).toMatchObject({ templateId: 'advance-service-completed', recipient: { kind: 'person', id: 'firm-1' }, params: { issues: '补充环评；调整消防通道' } });
+    expect(planProjectMessages({ type: 'projects.AdvanceServiceCompleted', data }, {})).toEqual([]);
+  });
+});
