@@ -30,6 +30,7 @@ interface FactBase {
 export interface UnitFact extends FactBase {
   kind: 'unit';
   unitId: string;
+  name: string;
   level: Level;
   regionCode: string;
 }

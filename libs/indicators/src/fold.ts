@@ -59,7 +59,7 @@ type Folded = WithoutBase<Fact> | undefined;
 function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode: string): Folded {
   switch (event.type) {
     case 'catalog.ServiceUnitRegistered':
-      return { kind: 'unit', unitId: event.data.unitId, level: levelName(event.data.level), regionCode: event.data.regionCode };
+      return { kind: 'unit', unitId: event.data.unitId, name: event.data.name, level: levelName(event.data.level), regionCode: event.data.regionCode };
     case 'catalog.CatalogItemPublished':
     case 'catalog.CatalogItemRevised':
       return withRevision(fact, event.data, revisionOf(at, event.data.definition, true));
