@@ -11,7 +11,7 @@ import {
   type EventPublisher,
   type TransportMessage,
 } from '@sangeyipi/messaging';
-import { createServiceApp } from '@sangeyipi/platform';
+import { CLOCK, createServiceApp, type Clock } from '@sangeyipi/platform';
 import {
   createTestDatabase,
   eventually,
@@ -119,15 +119,27 @@ export async function publishUnknownType(kafka: Kafka, prefixes: readonly string
   await producer.disconnect();
 }
 
-/** The analytics service in-process on a topic prefix; `database` shares another instance's database. */
-export function startAnalytics(prefix: string, database?: TestDatabase): Promise<ServiceUnderTest> {
-  return startServiceUnderTest((env) => createServiceApp(AnalyticsModule, { env }), 'analytics', async () => ({
-    KAFKA_TOPIC_PREFIX: prefix,
-    REDIS_KEY_PREFIX: `${prefix}redis:`,
-    ANALYTICS_SCHEDULE_MS: '0',
-    LOG_LEVEL: 'fatal', // dead-lettering the unknown type and the pair's rebalances log by design; the tests assert outcomes
-    ...(database ? { DATABASE_URL: database.url } : {}),
-  }));
+/**
+ * The analytics service in-process on a topic prefix; `database` shares another instance's database,
+ * `clock` replaces the system clock.
+ */
+export function startAnalytics(prefix: string, { database, clock, env = {} }: { database?: TestDatabase; clock?: Clock; env?: Record<string, string> } = {}): Promise<ServiceUnderTest> {
+  return startServiceUnderTest(
+    async (serviceEnv) => {
+      const app = await createServiceApp(AnalyticsModule, { env: serviceEnv });
+      if (clock) app.get<Clock>(CLOCK, { strict: false }).now = () => clock.now();
+      return app;
+    },
+    'analytics',
+    async () => ({
+      KAFKA_TOPIC_PREFIX: prefix,
+      REDIS_KEY_PREFIX: `${prefix}redis:`,
+      ANALYTICS_SCHEDULE_MS: '0',
+      LOG_LEVEL: 'fatal', // dead-lettering the unknown type and the pair's rebalances log by design; the tests assert outcomes
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    }),
+  );
 }
 
 /** Waits until the analytics database has processed `count` events in its indicator group. */

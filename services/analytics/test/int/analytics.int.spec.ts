@@ -54,7 +54,7 @@ describe('the analytics service on a district history', () => {
     };
     single = await startAnalytics(singlePrefix);
     const first = await startAnalytics(pairPrefix);
-    pair = [first, await startAnalytics(pairPrefix, first.database)];
+    pair = [first, await startAnalytics(pairPrefix, { database: first.database })];
     // Both members of the pair hold partitions before anything is published.
     const admin = kafka.admin();
     await admin.connect();
