@@ -1,4 +1,4 @@
-import { catalog, common, contextOf, isEventType, projects, supervision, type TypedEvent } from '@sangeyipi/contracts';
+import { catalog, common, isEventType, projects, supervision, type TypedEvent } from '@sangeyipi/contracts';
 import type { CaseFact, CatalogKindName, Fact, FoldableEvent, ItemFact, ItemRevision, Level, ProjectFact } from './fact.types';
 
 const LEVELS: Record<number, Level> = {
@@ -28,6 +28,29 @@ const YEAR_OUTCOMES: Record<number, NonNullable<ProjectFact['yearClosed']>['outc
 
 export const levelName = (level: number): Level => LEVELS[level] ?? '';
 
+/** The event types that change a fact; every other type is ignored, so its payload need not be decoded. */
+export const FOLDED_TYPES: ReadonlySet<string> = new Set([
+  'catalog.ServiceUnitRegistered',
+  'catalog.CatalogItemPublished',
+  'catalog.CatalogItemRevised',
+  'catalog.CatalogItemWithdrawn',
+  'cases.OnlineApplicationSubmitted',
+  'cases.CaseReceived',
+  'cases.MaterialsSupplementRequested',
+  'cases.CaseAccepted',
+  'cases.ClockResumed',
+  'cases.CaseDecided',
+  'cases.CaseOverdue',
+  'projects.ProjectListed',
+  'projects.MilestoneReached',
+  'projects.ProjectExcluded',
+  'projects.ProjectYearClosed',
+  'supervision.InspectionPlanned',
+  'supervision.InspectionDrawn',
+  'supervision.InspectionResultPublished',
+  'supervision.CaseRated',
+]);
+
 /** The fact an event belongs to: its own stream's, within its context. */
 export function factKeyOf(event: Pick<FoldableEvent, 'type' | 'streamId'>): string {
   return `${event.type.slice(0, event.type.indexOf('.'))}/${event.streamId}`;
@@ -45,7 +68,7 @@ export type FoldOutcome = 'folded' | 'repeat' | 'ignored';
  */
 export function foldEvent(fact: Fact | undefined, event: FoldableEvent): Fact | Exclude<FoldOutcome, 'folded'> {
   if (fact && event.streamVersion <= fact.version) return 'repeat';
-  if (!isEventType(event.type) || contextOf(event.type) === 'analytics' || contextOf(event.type) === 'notifications') return 'ignored';
+  if (!FOLDED_TYPES.has(event.type) || !isEventType(event.type)) return 'ignored';
   const typed = { type: event.type, data: event.data } as TypedEvent;
   const at = event.recordedAt.toISOString();
   const base = { key: factKeyOf(event), version: event.streamVersion, firstAt: fact?.firstAt ?? at, lastAt: at };

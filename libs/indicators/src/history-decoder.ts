@@ -1,5 +1,6 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { decodeEnvelope, openEnvelope, type EventEnvelope } from '@sangeyipi/contracts';
+import { FOLDED_TYPES } from './fold';
 import type { FoldableEvent } from './fact.types';
 
 /** A Kafka message of the history, as read. */
@@ -17,19 +18,21 @@ export interface DecodedMessage {
 }
 
 /**
- * Decodes a message for folding; null when it is no envelope of a registered type and schema version
- * (the live consumer dead-letters those, so they count for nothing on either side).
+ * Decodes a message for folding; null when it is no envelope. The payload is decoded only for the
+ * types the fold uses: any other type, known or not, is ignored by the fold either way (and the live
+ * consumer, which dead-letters types it does not know, applies nothing for them either). Null too for
+ * a folded type whose payload does not decode (another schema version), which the consumer dead-letters.
  */
 export function decodeHistoryMessage(message: HistoryMessage): DecodedMessage | null {
   if (!message.value) return null;
   try {
     const envelope = decodeEnvelope(message.value);
     if (!envelope.eventId || !envelope.streamId) return null;
-    const { type, data } = openEnvelope(envelope);
+    const data = FOLDED_TYPES.has(envelope.eventType) ? openEnvelope(envelope).data : undefined;
     return {
       envelope,
       event: {
-        type,
+        type: envelope.eventType,
         data,
         streamId: envelope.streamId,
         streamVersion: envelope.streamVersion,
