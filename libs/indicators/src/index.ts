@@ -19,7 +19,7 @@ export {
   type EventRangeJson,
 } from './bulletin';
 export { EFFICIENCY_WEIGHTS, assessEfficiency, type EfficiencyAssessment, type ScorePart, type UnitScore } from './efficiency';
-export { decodeHistoryMessage, type DecodedMessage, type HistoryMessage } from './history-decoder';
+export { decodeForFold, decodeHistoryMessage, type DecodedMessage, type HistoryMessage } from './history-decoder';
 export { currentRanges, readHistory, type PartitionRange, type ReadHistoryOptions } from './kafka-history.reader';
 export { IndicatorFactStore, type Delivery, type FactSnapshot, type RebuildReport } from './indicator-fact.store';
 export { CreateIndicatorFacts1764800000000 } from './indicator-facts.migration';

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Fact, FoldableEvent } from './fact.types';
 import { FactFolder, type FoldCounts } from './fact-folder';
 import { factKeyOf, foldEvent, type FoldOutcome } from './fold';
-import { decodeHistoryMessage } from './history-decoder';
+import { decodeForFold } from './history-decoder';
 import { currentRanges, readHistory, type PartitionRange } from './kafka-history.reader';
 import { periodInstants, type Period } from './period';
 
@@ -33,6 +33,9 @@ export interface FactSnapshot {
 
 export interface RebuildReport extends FoldCounts {
   messages: number;
+  /** Milliseconds spent reading and folding the history, and writing the facts. */
+  readMs: number;
+  writeMs: number;
   undecodable: number;
   facts: number;
   ranges: PartitionRange[];
@@ -120,13 +123,14 @@ export class IndicatorFactStore {
     let undecodable = 0;
     const fold = (batch: Parameters<Parameters<typeof readHistory>[2]['onBatch']>[0]) => {
       for (const message of batch) {
-        const decoded = decodeHistoryMessage(message);
-        if (decoded) folder.add(decoded.event);
+        const event = decodeForFold(message.value);
+        if (event) folder.add(event);
         else undecodable++;
       }
       messages += batch.length;
       onProgress?.(messages, total);
     };
+    const started = Date.now();
     const ranges = await currentRanges(kafka, topics);
     let total = ranges.reduce((sum, range) => sum + Number(range.toOffset - range.fromOffset), 0);
     await readHistory(kafka, ranges, { onBatch: fold });
@@ -149,17 +153,41 @@ export class IndicatorFactStore {
       }
       total += tail.reduce((sum, range) => sum + Number(range.toOffset - range.fromOffset), 0);
       if (tail.length > 0) await readHistory(kafka, tail, { onBatch: fold });
+      const writing = Date.now();
 
       await manager.query(`TRUNCATE analytics_facts`);
-      await this.upsert(manager, [...folder.facts.values()]);
+      await this.insertAll(manager, folder.facts.values());
       await manager.query(`DELETE FROM analytics_offsets`);
       const offsets = [...finalRanges.values()].filter((range) => range.toOffset > 0n);
       await manager.query(
         `INSERT INTO analytics_offsets (topic, partition, next_offset) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[])`,
         [offsets.map((r) => r.topic), offsets.map((r) => r.partition), offsets.map((r) => r.toOffset.toString())],
       );
-      return { ...folder.counts, messages, undecodable, facts: folder.facts.size, ranges: offsets };
+      return { ...folder.counts, messages, undecodable, facts: folder.facts.size, ranges: offsets, readMs: writing - started, writeMs: Date.now() - writing };
     });
+  }
+
+  /**
+   * Writes the facts of a rebuild into the emptied table: plain inserts, each chunk sent as one JSON
+   * array that PostgreSQL takes apart, which is several times faster than array parameters.
+   */
+  private async insertAll(manager: EntityManager, facts: Iterable<Fact>): Promise<void> {
+    let chunk: Fact[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      await manager.query(
+        `INSERT INTO analytics_facts (fact_key, kind, version, first_at, last_at, fact)
+         SELECT f->>'key', f->>'kind', (f->>'version')::int, (f->>'firstAt')::timestamptz, (f->>'lastAt')::timestamptz, f
+           FROM jsonb_array_elements($1::jsonb) AS f`,
+        [JSON.stringify(chunk)],
+      );
+      chunk = [];
+    };
+    for (const fact of facts) {
+      chunk.push(fact);
+      if (chunk.length >= INSERT_CHUNK) await flush();
+    }
+    await flush();
   }
 
   private async upsert(manager: EntityManager, facts: readonly Fact[]): Promise<void> {

@@ -41,7 +41,7 @@ export async function exportHistory(options: ExportOptions, io: Output): Promise
         const decoded = messages.map((message) => ({ message, decoded: decodeHistoryMessage(message) }));
         const stored = new Map<string, StoredContent>();
         for (const [service, dataSource] of databases) {
-          const ids = decoded.filter((d) => d.decoded?.envelope.sourceService === service).map((d) => d.decoded!.envelope.eventId);
+          const ids = decoded.flatMap((d) => (d.decoded?.envelope.sourceService === service ? [d.decoded.envelope.eventId] : []));
           if (ids.length > 0) for (const [id, content] of await loadStored(dataSource, ids)) stored.set(id, content);
         }
         for (const { message, decoded: d } of decoded) {

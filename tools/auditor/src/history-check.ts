@@ -53,10 +53,10 @@ export class HistoryChecker {
     const streams = new Map<string, Map<number, ChainedEvent>>();
     const logs = new Map<string, Map<bigint, ChainedEvent>>();
     for (const event of this.byId.values()) {
-      if (!streams.has(event.streamId)) streams.set(event.streamId, new Map());
-      streams.get(event.streamId)!.set(event.streamVersion, event);
-      if (!logs.has(event.sourceService)) logs.set(event.sourceService, new Map());
-      logs.get(event.sourceService)!.set(event.sourcePosition, event);
+      const versions = streams.get(event.streamId) ?? new Map<number, ChainedEvent>();
+      streams.set(event.streamId, versions.set(event.streamVersion, event));
+      const positions = logs.get(event.sourceService) ?? new Map<bigint, ChainedEvent>();
+      logs.set(event.sourceService, positions.set(event.sourcePosition, event));
     }
     const found: HistoryProblem[] = [...this.problems];
     for (const versions of streams.values()) {

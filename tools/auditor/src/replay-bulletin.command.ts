@@ -16,6 +16,7 @@ import {
   type PartitionRange,
 } from '@sangeyipi/indicators';
 import { WorkingDayCalendar } from '@sangeyipi/platform';
+import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { loadBulletin, type PublishedBulletin } from './bulletin-source';
 import { UsageError, connectKafka, openDatabase } from './connections';
@@ -62,7 +63,7 @@ export async function replayBulletin(options: ReplayOptions, io: Output): Promis
       undecodable = await replayExport(options.from, ranges, checker, folder, databases);
     } else {
       if (!options.brokers) throw new UsageError('give --brokers to read Kafka, or --from <export.ndjson>');
-      undecodable = await replayKafka(options, ranges, checker, folder, databases);
+      undecodable = await replayKafka(connectKafka(options.brokers), options.topicPrefix, ranges, checker, folder, databases);
     }
   } finally {
     await Promise.all([...databases.values()].map((dataSource) => dataSource.destroy()));
@@ -121,14 +122,14 @@ function chained(envelope: EventEnvelope, location: string, value: Buffer | stri
 }
 
 async function replayKafka(
-  options: ReplayOptions,
+  kafka: Kafka,
+  topicPrefix: string,
   published: PartitionRange[] | undefined,
   checker: HistoryChecker,
   folder: FactFolder,
   databases: Map<string, DataSource>,
 ): Promise<number> {
-  const kafka = connectKafka(options.brokers!);
-  const ranges = published ?? (await currentRanges(kafka, CONTEXTS.map((context) => `${options.topicPrefix}${TOPICS[context]}`)));
+  const ranges = published ?? (await currentRanges(kafka, CONTEXTS.map((context) => `${topicPrefix}${TOPICS[context]}`)));
   const total = ranges.reduce((sum, r) => sum + Number(r.toOffset - r.fromOffset), 0);
   const bar = progressBar('replaying from Kafka', total);
   let read = 0;
@@ -139,11 +140,11 @@ async function replayKafka(
       for (const message of messages) {
         const location = `${message.topic}[${message.partition}]@${message.offset}`;
         const decoded = decodeHistoryMessage(message);
-        if (!decoded) {
+        if (!decoded || !message.value) {
           undecodable++;
           continue;
         }
-        checker.add(chained(decoded.envelope, location, message.value!));
+        checker.add(chained(decoded.envelope, location, message.value));
         folder.add(decoded.event);
         if (databases.has(decoded.envelope.sourceService)) {
           const list = toCheck.get(decoded.envelope.sourceService) ?? [];
@@ -152,7 +153,9 @@ async function replayKafka(
         }
       }
       for (const [service, list] of toCheck) {
-        const stored = await loadStored(databases.get(service)!, list.map((item) => item.envelope.eventId));
+        const database = databases.get(service);
+        if (!database) continue;
+        const stored = await loadStored(database, list.map((item) => item.envelope.eventId));
         for (const { envelope, location } of list) {
           const content = stored.get(envelope.eventId);
           const problem = content ? contentProblem(content, envelope) : `is not in ${service}'s database`;
@@ -198,7 +201,8 @@ async function replayExport(
       checker.report({ eventId: line.eventId, location, problem: 'the line does not match its own envelope' });
     }
     checker.add(chained(envelope, location, line.envelope));
-    const stored = storedContentOf(line) ?? (databases.has(line.sourceService) ? (await loadStored(databases.get(line.sourceService)!, [line.eventId])).get(line.eventId) : undefined);
+    const database = databases.get(line.sourceService);
+    const stored = storedContentOf(line) ?? (database ? (await loadStored(database, [line.eventId])).get(line.eventId) : undefined);
     if (stored) {
       const problem = contentProblem(stored, envelope);
       if (problem) checker.report({ eventId: line.eventId, location, problem });

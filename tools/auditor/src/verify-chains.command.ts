@@ -1,6 +1,7 @@
 import { TOPICS, type Context } from '@sangeyipi/contracts';
 import { verifyEventChains } from '@sangeyipi/eventstore';
 import { currentRanges, decodeHistoryMessage, readHistory } from '@sangeyipi/indicators';
+import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { UsageError, connectKafka, openDatabase } from './connections';
 import { EXIT, progressBar, type Output } from './progress';
@@ -29,14 +30,14 @@ export async function verifyChains(options: VerifyOptions, io: Output): Promise<
       const bar = progressBar(`${context}: chains`, 0);
       const result = await verifyEventChains(dataSource, { onProgress: ({ checked, total }) => bar.update(checked, total) });
       bar.stop();
-      if (result.ok) io.out(`${context}: ${result.eventsChecked} events and ${result.logEntriesChecked} log entries verified`);
+      const p = result.firstProblem;
+      if (result.ok || !p) io.out(`${context}: ${result.eventsChecked} events and ${result.logEntriesChecked} log entries verified`);
       else {
         failed = true;
-        const p = result.firstProblem!;
         io.out(`${context}: BROKEN at event ${p.eventId ?? '?'} (stream ${p.streamId ?? '?'} version ${p.streamVersion ?? '?'}, log ${p.logSequence ?? '-'}): ${p.problem}`);
         io.out(`${context}: ${result.problemCount} problem(s) in all`);
       }
-      if (options.brokers) failed = !(await verifyTopic(context as Context, dataSource, options, io)) || failed;
+      if (options.brokers) failed = !(await verifyTopic(context as Context, dataSource, connectKafka(options.brokers), options.topicPrefix, io)) || failed;
     } finally {
       await dataSource.destroy();
     }
@@ -45,9 +46,8 @@ export async function verifyChains(options: VerifyOptions, io: Output): Promise<
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-async function verifyTopic(context: Context, dataSource: DataSource, options: VerifyOptions, io: Output): Promise<boolean> {
-  const topic = `${options.topicPrefix}${TOPICS[context]}`;
-  const kafka = connectKafka(options.brokers!);
+async function verifyTopic(context: Context, dataSource: DataSource, kafka: Kafka, topicPrefix: string, io: Output): Promise<boolean> {
+  const topic = `${topicPrefix}${TOPICS[context]}`;
   const ranges = await currentRanges(kafka, [topic]);
   const copies = new Map<string, { hash: string; logChainHash: string; count: number; where: string; differs: boolean }>();
   const bar = progressBar(`${context}: topic`, ranges.reduce((sum, r) => sum + Number(r.toOffset), 0));

@@ -2,7 +2,8 @@ import { INDICATORS } from '@sangeyipi/indicators';
 import { regionName } from '@sangeyipi/platform';
 import type { BulletinView } from './bulletin.service';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 function shown(value: number | null, indicator: string): string {
   if (value === null) return '—';
@@ -11,11 +12,11 @@ function shown(value: number | null, indicator: string): string {
 
 /** A horizontal bar per rate of the whole scope, as inline SVG (prints without scripts). */
 function chart(bulletin: BulletinView): string {
-  const bars = bulletin.figures.filter((f) => !f.unitId && !f.regionCode && f.indicator !== 'overdue_cases' && f.value !== null);
+  const bars = bulletin.figures.flatMap((f) => (!f.unitId && !f.regionCode && f.indicator !== 'overdue_cases' && f.value !== null ? [{ ...f, value: f.value }] : []));
   const rowHeight = 26;
   const rows = bars
     .map((f, i) => {
-      const width = Math.max(0, Math.min(1, f.value!)) * 360;
+      const width = Math.max(0, Math.min(1, f.value)) * 360;
       const y = i * rowHeight;
       return `<text x="0" y="${y + 17}" font-size="13">${escape(f.label)}</text>
 <rect x="170" y="${y + 4}" width="${width.toFixed(1)}" height="16" fill="#c0392b"/>
@@ -69,8 +70,8 @@ ${chart(bulletin)}
 <table><thead><tr><th>指标</th><th>分子</th><th>分母</th><th>数值</th></tr></thead><tbody>
 ${overall
   .map((f) => {
-    const value = content.values.find((v) => v.indicator === f.indicator && !v.unitId && !v.regionCode)!;
-    return `<tr><th>${escape(f.label)}</th><td>${value.numerator}</td><td>${value.denominator}</td><td>${shown(f.value, f.indicator)}</td></tr>`;
+    const value = content.values.find((v) => v.indicator === f.indicator && !v.unitId && !v.regionCode);
+    return `<tr><th>${escape(f.label)}</th><td>${value?.numerator ?? ''}</td><td>${value?.denominator ?? ''}</td><td>${shown(f.value, f.indicator)}</td></tr>`;
   })
   .join('\n')}
 </tbody></table>

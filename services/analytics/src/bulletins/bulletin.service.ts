@@ -152,15 +152,14 @@ export class BulletinService {
       });
       return true;
     });
-    if (created) {
-      this.backbone.notifyAppended();
-      return { bulletin: (await this.get(bulletinId))!, created };
-    }
-    const [existing] = await this.dataSource.query(
-      `SELECT bulletin_id FROM analytics_bulletins WHERE origin = 'scheduled' AND period_kind = $1 AND period_key = $2 AND scope_level = $3 AND scope_region = $4`,
-      [request.period.kind, request.period.key, request.scope.level, request.scope.regionCode],
-    );
-    return { bulletin: (await this.get(existing.bulletin_id))!, created: false };
+    if (created) this.backbone.notifyAppended();
+    const [stored]: BulletinRow[] = created
+      ? await this.dataSource.query(`SELECT * FROM analytics_bulletins WHERE bulletin_id = $1`, [bulletinId])
+      : await this.dataSource.query(
+          `SELECT * FROM analytics_bulletins WHERE origin = 'scheduled' AND period_kind = $1 AND period_key = $2 AND scope_level = $3 AND scope_region = $4`,
+          [request.period.kind, request.period.key, request.scope.level, request.scope.regionCode],
+        );
+    return { bulletin: viewOf(stored), created };
   }
 
   /** Publishes last month's bulletin of each configured region once the 1st's publishing hour has passed. */

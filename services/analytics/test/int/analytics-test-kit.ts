@@ -63,7 +63,6 @@ class FanOutPublisher implements EventPublisher {
  * the event store, contract-checked appends recorded at a chosen instant, the sealed log and the relay.
  */
 export class SourceService {
-  private now = new Date();
   private constructor(
     readonly context: Context,
     readonly database: TestDatabase,
@@ -71,23 +70,24 @@ export class SourceService {
     private readonly store: PostgresEventStore,
     private readonly relay: EventRelay,
     private readonly publisher: KafkaPublisher,
+    /** What the store records as each event's time. */
+    private readonly clock: { now: Date },
   ) {}
 
   static async open(context: Context, kafka: Kafka, prefixes: readonly string[]): Promise<SourceService> {
     const database = await createTestDatabase(`src_${context}`);
     const dataSource = await new DataSource({ type: 'postgres', url: database.url, migrations: BACKBONE_MIGRATIONS, extra: { max: 4 } }).initialize();
     await dataSource.runMigrations();
-    let source: SourceService | undefined = undefined;
-    const store = new PostgresEventStore(dataSource, { now: () => source!.now, validateEvent: validateContractEvent });
+    const clock = { now: new Date() };
+    const store = new PostgresEventStore(dataSource, { now: () => clock.now, validateEvent: validateContractEvent });
     const publisher = new KafkaPublisher(kafka);
     const relay = new EventRelay({ service: context, topic: `${prefixes[0]}${TOPICS[context]}`, store, log: new EventLog(store), publisher: new FanOutPublisher(publisher, prefixes) });
-    source = new SourceService(context, database, dataSource, store, relay, publisher);
-    return source;
+    return new SourceService(context, database, dataSource, store, relay, publisher, clock);
   }
 
   /** Appends one event recorded at noon (Asia/Shanghai) of `on`. */
   async append<T extends EventType>(streamId: string, type: T, on: string, data: EventInit<T>, regionCode = '310101'): Promise<void> {
-    this.now = new Date(`${on}T12:00:00+08:00`);
+    this.clock.now = new Date(`${on}T12:00:00+08:00`);
     await this.store.append(streamId, 'any', [{ type, data: eventToJson(type, data) }], { metadata: { correlationId: randomUUID(), regionCode } });
   }
 
