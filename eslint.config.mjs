@@ -24,6 +24,8 @@ function moduleBoundaries({ testCode }) {
         { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['scope:deploy', 'scope:shared'] },
         { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
         { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
+        // Operator tools (the auditor's CLI) use the libraries as a service does, never a service.
+        { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
         ...SERVICES.map((service) => ({

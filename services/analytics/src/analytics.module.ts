@@ -1,9 +1,40 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CreateIndicatorFacts1764800000000, IndicatorFactStore } from '@sangeyipi/indicators';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule } from '@sangeyipi/platform';
+import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { DataSource } from 'typeorm';
+import { AnalyticsRefusalFilter } from './bulletins/analytics-refusal.filter';
+import { BulletinService } from './bulletins/bulletin.service';
+import { BulletinsHttpController } from './bulletins/bulletins.http.controller';
+import { MonthlyBulletinScheduler } from './bulletins/monthly-bulletin.scheduler';
+import { AnalyticsConfig } from './config/analytics-config.schema';
+import { FiguresHttpController } from './indicators/figures.http.controller';
+import { FiguresService } from './indicators/figures.service';
+import { INDICATOR_EVENTS_CONSUMER } from './indicators/indicator-events.consumer';
+import { CreateAnalyticsBulletins1764800000100 } from './migrations/1764800000100-create-analytics-bulletins.migration';
+
+const indicatorFactStore = { provide: IndicatorFactStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new IndicatorFactStore(dataSource) };
 
 /** Composition root of the analytics service. */
 @Module({
-  imports: [PlatformModule.forService({ name: 'analytics', ...BACKBONE_DATABASE }), EventBackboneModule.forService({ context: 'analytics' })],
+  imports: [
+    PlatformModule.forService({
+      name: 'analytics',
+      config: AnalyticsConfig,
+      ...BACKBONE_DATABASE,
+      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100],
+    }),
+    EventBackboneModule.forService({ context: 'analytics', subscribers: [INDICATOR_EVENTS_CONSUMER] }),
+  ],
+  controllers: [FiguresHttpController, BulletinsHttpController],
+  providers: [
+    { provide: APP_FILTER, useClass: AnalyticsRefusalFilter },
+    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
+    indicatorFactStore,
+    FiguresService,
+    BulletinService,
+    MonthlyBulletinScheduler,
+  ],
 })
 export class AnalyticsModule {}
