@@ -15,26 +15,28 @@ export interface OpenApiDocument {
  * answer, so a reader knows the document is partial.
  */
 export function mergeOpenApi(own: OpenApiDocument, services: ReadonlyMap<string, OpenApiDocument>, unavailable: readonly string[]): OpenApiDocument {
-  const merged: OpenApiDocument = {
-    openapi: own.openapi ?? '3.0.0',
-    info: { title: 'sangeyipi API (through the gateway)', version: '1', description: 'Every service under /api/<service>; sign-in under /auth.' },
-    paths: { ...(own.paths ?? {}) },
-    components: structuredClone(own.components ?? {}),
-    tags: [...(own.tags ?? [])],
-    'x-unavailable-services': [...unavailable],
-  };
+  const paths = { ...(own.paths ?? {}) };
+  const components = structuredClone(own.components ?? {});
+  const tags = [...(own.tags ?? [])];
   for (const [service, document] of services) {
     const rewritten = rewriteRefs(document, service) as OpenApiDocument;
     for (const [path, operations] of Object.entries(rewritten.paths ?? {})) {
-      merged.paths![`/api/${service}${path === '/' ? '' : path}`] = tagOperations(operations, service);
+      paths[`/api/${service}${path === '/' ? '' : path}`] = tagOperations(operations, service);
     }
     for (const [section, entries] of Object.entries(rewritten.components ?? {})) {
-      const target = (merged.components![section] ??= {});
+      const target = (components[section] ??= {});
       for (const [name, value] of Object.entries(entries)) target[`${service}.${name}`] = value;
     }
-    merged.tags!.push({ name: service, description: `the ${service} service` });
+    tags.push({ name: service, description: `the ${service} service` });
   }
-  return merged;
+  return {
+    openapi: own.openapi ?? '3.0.0',
+    info: { title: 'sangeyipi API (through the gateway)', version: '1', description: 'Every service under /api/<service>; sign-in under /auth.' },
+    paths,
+    components,
+    tags,
+    'x-unavailable-services': [...unavailable],
+  };
 }
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

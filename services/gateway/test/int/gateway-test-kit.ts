@@ -156,3 +156,10 @@ export async function receiveCase(platform: PlatformUnderTest, clerkToken: strin
   );
   return received.caseId;
 }
+
+/** The cases process of a platform that started one. */
+export function casesOf(platform: PlatformUnderTest): SpawnedService {
+  const cases = platform.services.find((service) => service.name === 'cases');
+  if (!cases) throw new Error('this platform runs no cases service');
+  return cases;
+}

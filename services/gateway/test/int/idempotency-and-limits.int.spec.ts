@@ -3,7 +3,7 @@ import { createServiceApp } from '@sangeyipi/platform';
 import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { Client } from 'pg';
 import { GatewayModule } from '../../src/gateway.module';
-import { PEOPLE, publishItemThroughGateway, receiveCase, startPlatform, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
+import { casesOf, PEOPLE, publishItemThroughGateway, receiveCase, startPlatform, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
 
 describe('Idempotency-Key and rate limits at the gateway', () => {
   let platform: PlatformUnderTest;
@@ -32,7 +32,7 @@ describe('Idempotency-Key and rate limits at the gateway', () => {
     tokens = await tokensFor();
     itemId = await publishItemThroughGateway(platform, tokens);
     await receiveCase(platform, tokens.clerk, itemId); // cases knows the item from here on
-    casesDatabase = new Client({ connectionString: platform.services.find((service) => service.name === 'cases')!.database.url });
+    casesDatabase = new Client({ connectionString: casesOf(platform).database.url });
     await casesDatabase.connect();
   });
   afterAll(async () => {
@@ -107,7 +107,7 @@ describe('Idempotency-Key and rate limits at the gateway', () => {
     let limited: ServiceUnderTest;
 
     beforeAll(async () => {
-      const cases = platform.services.find((service) => service.name === 'cases')!;
+      const cases = casesOf(platform);
       limited = await startServiceUnderTest((env) => createServiceApp(GatewayModule, { env }), 'gateway', { GATEWAY_UPSTREAMS: `cases=${cases.url}`, GATEWAY_RATE_LIMIT_PER_MINUTE: '5' });
     });
     afterAll(() => limited?.close());

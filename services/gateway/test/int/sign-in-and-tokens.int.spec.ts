@@ -3,7 +3,7 @@ import { createServiceApp } from '@sangeyipi/platform';
 import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { GatewayModule } from '../../src/gateway.module';
-import { PEOPLE, startPlatform, type PlatformUnderTest } from './gateway-test-kit';
+import { casesOf, PEOPLE, startPlatform, type PlatformUnderTest } from './gateway-test-kit';
 
 /** A token whose payload was edited after signing: same header and signature, more roles. */
 function tampered(token: string): string {
@@ -110,7 +110,7 @@ describe('sign-in and tokens at the gateway', () => {
       await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
       const address = jwksServer.address();
       const jwksUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/jwks.json`;
-      const cases = platform.services.find((service) => service.name === 'cases')!;
+      const cases = casesOf(platform);
       oidcGateway = await startServiceUnderTest((env) => createServiceApp(GatewayModule, { env }), 'gateway', {
         GATEWAY_UPSTREAMS: `cases=${cases.url}`,
         AUTH_MODE: 'oidc',
