@@ -23,6 +23,6 @@ import { UserDirectory } from './sign-in/user-directory.repository';
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ApiGatewayMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
-    consumer.apply(PortalStaticMiddleware).forRoutes({ path: '*path', method: RequestMethod.GET }, { path: '*path', method: RequestMethod.HEAD });
+    consumer.apply(PortalStaticMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.GET }, { path: '{*path}', method: RequestMethod.HEAD });
   }
 }

@@ -43,6 +43,7 @@ export class PortalStaticMiddleware implements NestMiddleware {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_PORTAL.test(urlPath)) return next();
     const file = this.fileFor(urlPath);
     if (file) return this.send(request, response, file, urlPath.startsWith('/assets/'));
+    if (urlPath.startsWith('/assets/')) return next(); // a missing asset is a 404, not the index page
     const index = path.join(this.root, 'index.html');
     if ((request.headers.accept ?? '').includes('text/html') && existsSync(index)) return this.send(request, response, index, false);
     next();
