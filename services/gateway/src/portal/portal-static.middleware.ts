@@ -16,6 +16,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+/** The portal loads nothing from elsewhere and runs no inline script; charts style their SVG inline. */
+const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'";
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 /** Paths the gateway answers itself, never the portal's index page. */
 const NOT_PORTAL = /^\/(api|auth|health|metrics|docs)(\/|$|-json)/;
@@ -70,6 +72,10 @@ export class PortalStaticMiddleware implements NestMiddleware {
     response.setHeader('content-type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
     response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     response.setHeader('x-content-type-options', 'nosniff');
+    if (extension === '.html') {
+      response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+      response.setHeader('referrer-policy', 'same-origin');
+    }
     response.setHeader('vary', 'accept-encoding');
     if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       let body = this.gzipped.get(file);

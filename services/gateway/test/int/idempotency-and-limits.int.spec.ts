@@ -54,6 +54,9 @@ describe('Idempotency-Key and rate limits at the gateway', () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(await receiptsFor(applicantId)).toBe(1);
+    const metrics = await (await fetch(`${platform.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/^gateway_idempotent_replays_total\{target="cases",service="gateway"\} [1-9]/m);
+    expect(metrics).toMatch(/^gateway_api_request_duration_seconds_count\{service="gateway",target="cases",status="201"\} [1-9]/m);
   });
 
   it('runs concurrent duplicates once: every one gets the same answer', async () => {
