@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, publishDemoItem, screenshot, STAND_IN_BULLETIN, startPortal, type PortalUnderTest } from './portal-test-kit';
+import { launchChromium, publishDemoItem, screenshot, SCREENSHOTS, STAND_IN_BULLETIN, startPortal, type PortalUnderTest } from './portal-test-kit';
 
 const ITEM_NAME = '食品经营许可（浏览器测试）';
 
@@ -29,6 +31,8 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await page.goto(`${portal.url}/`);
     await page.getByTestId('catalog-total').waitFor();
     const firstPageMs = Date.now() - started;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(path.join(SCREENSHOTS, 'timings.json'), JSON.stringify({ firstPageMs, at: new Date().toISOString() }));
     expect(firstPageMs).toBeLessThan(2_000);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 
