@@ -133,8 +133,11 @@ export async function startPortal(): Promise<PortalUnderTest> {
 
 const HUANGPU = { unitId: 'unit-310101-scjgj', name: '黄浦区市场监督管理局', kind: 'government_department', level: 'district', regionCode: '310101' };
 
-/** Publishes a three-step Huangpu item (the demo clerk's unit) through the gateway and waits until cases can receive for it. */
-export async function publishDemoItem(portal: PortalUnderTest, name: string): Promise<string> {
+/**
+ * Publishes a three-step Huangpu item (the demo clerk's unit) through the gateway and waits until cases
+ * can receive for it: a first case, received by a seed clerk, proves it can.
+ */
+export async function publishDemoItem(portal: PortalUnderTest, name: string): Promise<{ itemId: string; seedCaseId: string }> {
   const ops = await signTestToken({ userId: 'seed-ops', roles: ['operations_admin'] });
   const unitAdmin = await signTestToken({ userId: 'seed-admin', roles: ['unit_admin'], unitId: HUANGPU.unitId, regionCode: '310101' });
   const reform = await signTestToken({ userId: 'seed-reform', roles: ['reform_office'], regionCode: '310101' });
@@ -174,8 +177,13 @@ export async function publishDemoItem(portal: PortalUnderTest, name: string): Pr
   await must(200, 'POST', `/api/catalog/items/${itemId}/approval`, reform, { note: '同意' });
   await must(201, 'POST', '/api/catalog/batches', reform, { kind: 'on_the_spot', level: 'district', regionCode: '310101', title: '黄浦区当场办结事项目录', itemIds: [itemId] });
   await eventually(async () => (await portal.api('GET', `/api/catalog/public/items/${itemId}`)).status === 200, { timeoutMs: 60_000, intervalMs: 200 });
-  // cases learns of the item from Kafka: a first receipt by a seed clerk proves it has.
   const receipt = { itemId, applicant: { kind: 'APPLICANT_KIND_PERSON', applicantId: 'seed-applicant' }, channel: 'CHANNEL_WINDOW', materials: [], badge: 'SEED' };
-  await eventually(async () => (await portal.api('POST', '/api/cases/cases', { token: clerk, body: receipt })).status === 201, { timeoutMs: 60_000, intervalMs: 300 });
-  return itemId;
+  const seeded = await eventually(
+    async () => {
+      const answer = await portal.api('POST', '/api/cases/cases', { token: clerk, body: receipt });
+      return answer.status === 201 ? answer.body : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 300 },
+  );
+  return { itemId, seedCaseId: seeded.caseId };
 }

@@ -9,10 +9,11 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
   let portal: PortalUnderTest;
   let browser: Browser;
   let itemId: string;
+  let seedCaseId: string;
 
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-    itemId = await publishDemoItem(portal, ITEM_NAME);
+    ({ itemId, seedCaseId } = await publishDemoItem(portal, ITEM_NAME));
   });
   afterAll(async () => {
     await browser?.close();
@@ -62,7 +63,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await context.close();
   });
 
-  it('lets a clerk, a reviewer and a decider take a case from receipt to decision', async () => {
+  it('lets a clerk, a reviewer and a decider take a case from receipt to decision, through a notice, a suspension and assistance', async () => {
     const { context, page } = await freshPage();
     const signIn = async (username: string) => {
       await page.goto(`${portal.url}/#/sign-in`);
@@ -98,10 +99,47 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     const caseId = decodeURIComponent(page.url().split('/').pop() ?? '');
     await page.getByTestId('case-status').waitFor();
     expect(await status()).toBe('received');
+    // 一次告知: every missing material in one notice.
+    const notice = page.getByTestId('action-supplement');
+    await notice.getByLabel('材料编号').fill('M02');
+    await notice.getByLabel('材料名称').fill('营业执照');
+    await notice.getByLabel('理由').fill('未提交');
+    await notice.getByRole('button', { name: '一次告知：补正材料通知' }).click();
+    await page.locator('[data-status="awaiting-supplement"]').waitFor();
+    expect(await page.getByTestId('action-supplement').count()).toBe(0); // no second notice for the same application
     await page.getByTestId('action-accept').getByRole('button', { name: '受理' }).click();
     await page.locator('[data-status="in-progress"]').waitFor();
+    // The clock stops for a testing period (检测) and runs again.
+    const suspend = page.getByTestId('action-suspend');
+    await suspend.locator('select[name="reason"]').selectOption('SUSPENSION_REASON_TESTING');
+    await suspend.getByLabel('说明').fill('样品送检');
+    await suspend.getByRole('button').click();
+    await page.getByTestId('action-resume').waitFor();
+    await page.getByTestId('action-resume').getByRole('button').click();
+    await page.getByTestId('action-suspend').waitFor();
+    // 行政协助: Xuhui's unit is asked for its opinion.
+    const ask = page.getByTestId('action-ask-assistance');
+    await ask.getByLabel('协助单位编号').fill('unit-310104-scjgj');
+    await ask.getByLabel('协助事项').fill('请核实申请人在徐汇区的经营记录');
+    await ask.getByLabel('协助时限（工作日）').fill('5');
+    await ask.getByRole('button').click();
+    await page.getByTestId('assistance').getByText('待答复', { exact: false }).waitFor();
     await completeStep('材料齐全，符合受理条件');
     await screenshot(page, '04-case-after-handle');
+    await signOut();
+
+    // The asked unit answers through the platform; it sees the case it was asked about, and no other.
+    await signIn('xuhui-clerk');
+    await page.goto(`${portal.url}/#/workbench/case/${caseId}`);
+    const answer = page.getByTestId('action-answer-assistance');
+    await answer.getByLabel('意见').fill('无不良经营记录');
+    await answer.getByRole('button').click();
+    await page.getByTestId('assistance').getByText('已答复: 无不良经营记录').waitFor();
+    await page.goto(`${portal.url}/#/workbench/case/${seedCaseId}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('403');
+    expect(await page.getByTestId('case-facts').count()).toBe(0);
+    await screenshot(page, '05-other-district-refused');
     await signOut();
 
     // 审核: the reviewer finds the case in "my cases", with a green deadline light.
@@ -109,7 +147,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     const row = page.locator(`tr[data-case-id="${caseId}"]`);
     await row.waitFor();
     expect(await row.locator('[data-light]').getAttribute('data-light')).toBe('green');
-    await screenshot(page, '05-my-cases-reviewer');
+    await screenshot(page, '06-my-cases-reviewer');
     await row.getByRole('link').click();
     await page.getByTestId('action-step').waitFor();
     await completeStep('审核通过');
@@ -122,16 +160,17 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await completeStep('同意', { reasons: '符合食品经营许可条件', legalBasis: '《中华人民共和国食品安全法》第三十五条' });
     await page.locator('[data-status="decided"]').waitFor();
     expect(await page.getByTestId('case-decision').textContent()).toBe('DECISION_APPROVED');
-    await screenshot(page, '06-case-decided');
+    await screenshot(page, '07-case-decided');
     await signOut();
 
-    // Staff of another district see neither the case nor anything of it.
-    await signIn('xuhui-clerk');
-    await page.goto(`${portal.url}/#/workbench/case/${caseId}`);
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('403');
-    expect(await page.getByTestId('case-facts').count()).toBe(0);
-    await screenshot(page, '07-other-district-refused');
+    // AB角: the unit admin names the clerk's backup.
+    await signIn('unitadmin');
+    await page.goto(`${portal.url}/#/workbench/backup`);
+    const backup = page.getByTestId('action-name-backup');
+    await backup.getByLabel('经办人（A角）编号').fill('demo-clerk');
+    await backup.getByLabel('B角编号').fill('demo-reviewer');
+    await backup.getByRole('button').click();
+    await page.getByRole('status').filter({ hasText: '已提交' }).waitFor();
     await context.close();
   });
 

@@ -135,6 +135,13 @@ describe('sign-in and tokens at the gateway', () => {
       expect(await me.json()).toMatchObject({ userId: 'oidc-clerk', roles: ['clerk'], unitId: 'unit-310101-scjgj' });
       expect(mine.status).toBe(200);
       expect(jwksRequests).toBeGreaterThan(0);
+      // A recorded consultation names who answered it: the service saw the issuer's person.
+      const recorded = await fetch(`${oidcGateway.url}/api/cases/consultations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ topic: '需要哪些材料', answer: '申请书' }),
+      });
+      expect(await recorded.json()).toMatchObject({ answeredByUserId: 'oidc-clerk', unitId: 'unit-310101-scjgj' });
     });
 
     it('refuses a token signed by another key, an expired one, a tampered one, and a platform HS256 token', async () => {
