@@ -106,7 +106,13 @@ export async function startPortal(): Promise<PortalUnderTest> {
     const [catalog, cases] = services;
     services.push(
       await spawnService('gateway', prefix, {
-        GATEWAY_UPSTREAMS: `catalog=${catalog.url},cases=${cases.url},analytics=${analytics.url},supervision=http://127.0.0.1:9,projects=http://127.0.0.1:9`,
+        SERVICE_URL_CATALOG: catalog.url,
+        SERVICE_URL_CASES: cases.url,
+        SERVICE_URL_ANALYTICS: analytics.url,
+        // Not running in this test: their pages must say "no data yet".
+        SERVICE_URL_PROJECTS: 'http://127.0.0.1:9',
+        SERVICE_URL_SUPERVISION: 'http://127.0.0.1:9',
+        SERVICE_URL_NOTIFICATIONS: 'http://127.0.0.1:9',
         GATEWAY_PORTAL_DIR: path.join(WORKSPACE_ROOT, 'dist/apps/portal'),
         AUTH_DEMO_USERS: 'true',
       }),
@@ -131,7 +137,8 @@ export async function startPortal(): Promise<PortalUnderTest> {
   };
 }
 
-const HUANGPU = { unitId: 'unit-310101-scjgj', name: '黄浦区市场监督管理局', kind: 'government_department', level: 'district', regionCode: '310101' };
+/** The demo clerk's unit (services/gateway/src/sign-in/demo-users.ts). */
+const HUANGPU = { unitId: 'd310101-scjg', name: '黄浦区市场监督管理局', kind: 'government_department', level: 'district', regionCode: '310101' };
 
 /**
  * Publishes a three-step Huangpu item (the demo clerk's unit) through the gateway and waits until cases

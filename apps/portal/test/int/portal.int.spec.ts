@@ -119,7 +119,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await page.getByTestId('action-suspend').waitFor();
     // 行政协助: Xuhui's unit is asked for its opinion.
     const ask = page.getByTestId('action-ask-assistance');
-    await ask.getByLabel('协助单位编号').fill('unit-310104-scjgj');
+    await ask.getByLabel('协助单位编号').fill('d310104-scjg'); // the Xuhui demo clerk's unit
     await ask.getByLabel('协助事项').fill('请核实申请人在徐汇区的经营记录');
     await ask.getByLabel('协助时限（工作日）').fill('5');
     await ask.getByRole('button').click();

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GatewayConfig } from '../config/gateway-config.schema';
-import { parseUpstreams } from '../edge/upstreams';
 import { mergeOpenApi, type OpenApiDocument } from './openapi-merge';
 
 const FETCH_TIMEOUT_MS = 3_000;
@@ -21,7 +20,7 @@ export class ApiDocsAggregator {
     config: GatewayConfig,
     private readonly adapterHost: HttpAdapterHost,
   ) {
-    this.upstreams = parseUpstreams(config.GATEWAY_UPSTREAMS);
+    this.upstreams = config.upstreams();
   }
 
   async document(): Promise<OpenApiDocument> {

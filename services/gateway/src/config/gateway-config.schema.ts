@@ -5,22 +5,31 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Valida
 export const AUTH_MODES = ['local', 'oidc'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
-/** `catalog=http://127.0.0.1:3001,cases=http://…`: one upstream per routed service. */
-const UPSTREAM_LIST = /^[a-z][a-z0-9-]*=https?:\/\/[^\s,]+(,[a-z][a-z0-9-]*=https?:\/\/[^\s,]+)*$/;
+/** The services the gateway routes `/api/<service>/…` to; each at SERVICE_URL_<NAME>. */
+export const ROUTED_SERVICES = ['catalog', 'cases', 'projects', 'supervision', 'notifications', 'analytics'] as const;
+export type RoutedService = (typeof ROUTED_SERVICES)[number];
 
-/** The ports of deploy/local/services.conf, so that `npm start` needs no gateway settings. */
-export const LOCAL_UPSTREAMS =
-  'catalog=http://127.0.0.1:3001,cases=http://127.0.0.1:3002,projects=http://127.0.0.1:3003,supervision=http://127.0.0.1:3004,' +
-  'notifications=http://127.0.0.1:3005,analytics=http://127.0.0.1:3006';
+const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
+const serviceUrl = (service: RoutedService, localPort: number) => {
+  const decorators = [
+    ConfigVariable(`the ${service} service's base URL, e.g. http://${service}:${localPort}; the default is the port of deploy/local/services.conf on this machine`),
+    IsOptional(),
+    Matches(HTTP_URL, { message: 'must be an http(s) URL' }),
+  ];
+  return (target: object, property: string) => decorators.forEach((decorate) => decorate(target, property));
+};
 
 const toBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** The gateway's own environment variables, beside those every service reads. */
 export class GatewayConfig extends ServiceConfig {
-  @ConfigVariable('the services behind /api/<service>/…, as name=url pairs separated by commas, e.g. catalog=http://catalog:3000,cases=http://cases:3000')
-  @IsOptional()
-  @Matches(UPSTREAM_LIST, { message: 'must list name=http(s)://host:port pairs separated by commas' })
-  readonly GATEWAY_UPSTREAMS: string = LOCAL_UPSTREAMS;
+  // The services behind /api/<service>/… (the embedded mode and the cluster set these).
+  @serviceUrl('catalog', 3001) readonly SERVICE_URL_CATALOG: string = 'http://127.0.0.1:3001';
+  @serviceUrl('cases', 3002) readonly SERVICE_URL_CASES: string = 'http://127.0.0.1:3002';
+  @serviceUrl('projects', 3003) readonly SERVICE_URL_PROJECTS: string = 'http://127.0.0.1:3003';
+  @serviceUrl('supervision', 3004) readonly SERVICE_URL_SUPERVISION: string = 'http://127.0.0.1:3004';
+  @serviceUrl('notifications', 3005) readonly SERVICE_URL_NOTIFICATIONS: string = 'http://127.0.0.1:3005';
+  @serviceUrl('analytics', 3006) readonly SERVICE_URL_ANALYTICS: string = 'http://127.0.0.1:3006';
 
   @ConfigVariable('requests one client (a signed-in person, or an address) may make per minute, e.g. 600')
   @IsOptional()
@@ -89,4 +98,17 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional()
   @IsString({ message: 'must be text' })
   readonly AUTH_OIDC_AUDIENCE?: string;
+
+  /** Each routed service and its base URL, without a trailing slash. */
+  upstreams(): Map<RoutedService, string> {
+    const urls: Record<RoutedService, string> = {
+      catalog: this.SERVICE_URL_CATALOG,
+      cases: this.SERVICE_URL_CASES,
+      projects: this.SERVICE_URL_PROJECTS,
+      supervision: this.SERVICE_URL_SUPERVISION,
+      notifications: this.SERVICE_URL_NOTIFICATIONS,
+      analytics: this.SERVICE_URL_ANALYTICS,
+    };
+    return new Map(ROUTED_SERVICES.map((service) => [service, urls[service].replace(/\/+$/, '')]));
+  }
 }

@@ -9,7 +9,6 @@ import { EdgeTokenVerifier, RefusedTokenError } from './edge-token.verifier';
 import { IdempotencyStore, IdempotencyStoreUnavailable, type StoredAnswer } from './idempotency.store';
 import { RateLimiter } from './rate-limiter';
 import { decideAtEdge, isPublicPath } from './route-policy';
-import { parseUpstreams } from './upstreams';
 
 const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -57,7 +56,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     });
     this.replays = metrics.counter({ name: 'gateway_idempotent_replays_total', help: 'Commands answered from the Idempotency-Key store instead of reaching the service', labelNames: ['target'] as const });
-    for (const [service, target] of parseUpstreams(config.GATEWAY_UPSTREAMS)) this.proxies.set(service, this.proxyTo(service, target));
+    for (const [service, target] of config.upstreams()) this.proxies.set(service, this.proxyTo(service, target));
   }
 
   use(request: GatewayRequest, response: Response, next: (error?: unknown) => void): void {

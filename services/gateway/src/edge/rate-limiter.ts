@@ -10,7 +10,7 @@ export interface RateLimitVerdict {
 }
 
 /**
- * Fixed one-minute windows counted in Redis (INCR + EXPIRE in one transaction), so that every
+ * Fixed one-minute windows counted in Redis (INCR, and EXPIRE on a window's first request), so that every
  * gateway replica shares one count per client. When Redis is unreachable the request passes:
  * losing the limit for a moment is better than refusing every citizen.
  */
@@ -29,7 +29,9 @@ export class RateLimiter {
     const resetSeconds = (window + 1) * windowSeconds - nowSeconds;
     const key = this.keys.key('rate', bucket, client, window);
     try {
-      const [count] = (await this.redis.multi().incr(key).expire(key, windowSeconds + 1).exec()) as unknown as [number, number];
+      const count = await this.redis.incr(key);
+      // Each window has its own key, so a key left without a lifetime (a crash between the two calls) only lingers.
+      if (count === 1) await this.redis.expire(key, windowSeconds + 1);
       return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetSeconds };
     } catch (error) {
       this.logger.warn(`rate limit not applied, Redis unavailable: ${error instanceof Error ? error.message : String(error)}`);

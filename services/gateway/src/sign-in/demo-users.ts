@@ -12,9 +12,9 @@ export interface DirectoryUser {
   regionCode?: string;
 }
 
-/** 黄浦区市场监督管理局 and 徐汇区市场监督管理局, the units of the catalog's examples. */
-export const DEMO_UNIT_HUANGPU = 'unit-310101-scjgj';
-export const DEMO_UNIT_XUHUI = 'unit-310104-scjgj';
+/** 黄浦区市场监督管理局 and 徐汇区市场监督管理局, as the demo world of the embedded mode registers them (apps/embedded/src/demo). */
+export const DEMO_UNIT_HUANGPU = 'd310101-scjg';
+export const DEMO_UNIT_XUHUI = 'd310104-scjg';
 
 /** One person per role, in Huangpu (310101) unless said otherwise, and a clerk of another district. */
 export const DEMO_USERS: readonly DirectoryUser[] = [

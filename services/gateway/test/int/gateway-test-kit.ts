@@ -20,10 +20,16 @@ export interface PlatformUnderTest {
   close(): Promise<void>;
 }
 
+const ROUTED = ['catalog', 'cases', 'projects', 'supervision', 'notifications', 'analytics'];
+
+/** SERVICE_URL_<NAME> for the gateway: the given services, and a closed port (as a service not deployed) for the others. */
+export function serviceUrls(running: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(ROUTED.map((name) => [`SERVICE_URL_${name.toUpperCase()}`, running[name] ?? 'http://127.0.0.1:9']));
+}
+
 /**
  * Starts `services` (e.g. catalog and cases) as processes sharing one Kafka topic prefix, and the
- * gateway in-process routing /api/<service> to them. Other routed names point at a closed port, as
- * a service that is not deployed.
+ * gateway in-process routing /api/<service> to them; the other services are not running.
  */
 export async function startPlatform({ services = ['catalog', 'cases'], env = {} }: { services?: string[]; env?: Record<string, string> } = {}): Promise<PlatformUnderTest> {
   const prefix = `${testInfrastructure().runId}.gw${randomBytes(3).toString('hex')}.`;
@@ -32,11 +38,11 @@ export async function startPlatform({ services = ['catalog', 'cases'], env = {} 
     cases: { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' },
   };
   const started = await Promise.all(services.map((name) => spawnService(name, prefix, serviceEnv[name] ?? {})));
-  const upstreams = [...started.map((service) => `${service.name}=${service.url}`), 'analytics=http://127.0.0.1:9'].join(',');
+  const upstreams = serviceUrls(Object.fromEntries(started.map((service) => [service.name, service.url])));
   let gateway: ServiceUnderTest;
   try {
     gateway = await startServiceUnderTest((appEnv) => createServiceApp(GatewayModule, { env: appEnv }), 'gateway', {
-      GATEWAY_UPSTREAMS: upstreams,
+      ...upstreams,
       REDIS_KEY_PREFIX: `${prefix}gateway:`,
       AUTH_DEMO_USERS: 'true',
       ...env,

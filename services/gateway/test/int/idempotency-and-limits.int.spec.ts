@@ -3,7 +3,7 @@ import { createServiceApp } from '@sangeyipi/platform';
 import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { Client } from 'pg';
 import { GatewayModule } from '../../src/gateway.module';
-import { casesOf, PEOPLE, publishItemThroughGateway, receiveCase, startPlatform, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
+import { casesOf, PEOPLE, serviceUrls, publishItemThroughGateway, receiveCase, startPlatform, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
 
 describe('Idempotency-Key and rate limits at the gateway', () => {
   let platform: PlatformUnderTest;
@@ -111,7 +111,7 @@ describe('Idempotency-Key and rate limits at the gateway', () => {
 
     beforeAll(async () => {
       const cases = casesOf(platform);
-      limited = await startServiceUnderTest((env) => createServiceApp(GatewayModule, { env }), 'gateway', { GATEWAY_UPSTREAMS: `cases=${cases.url}`, GATEWAY_RATE_LIMIT_PER_MINUTE: '5' });
+      limited = await startServiceUnderTest((env) => createServiceApp(GatewayModule, { env }), 'gateway', { ...serviceUrls({ cases: cases.url }), GATEWAY_RATE_LIMIT_PER_MINUTE: '5' });
     });
     afterAll(() => limited?.close());
 

@@ -3,7 +3,7 @@ import { createServiceApp } from '@sangeyipi/platform';
 import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { GatewayModule } from '../../src/gateway.module';
-import { casesOf, PEOPLE, startPlatform, type PlatformUnderTest } from './gateway-test-kit';
+import { casesOf, PEOPLE, serviceUrls, startPlatform, type PlatformUnderTest } from './gateway-test-kit';
 
 /** A token whose payload was edited after signing: same header and signature, more roles. */
 function tampered(token: string): string {
@@ -25,7 +25,7 @@ describe('sign-in and tokens at the gateway', () => {
     const signIn = await platform.call('POST', '/auth/sign-in', { body: { username: 'clerk', password: 'sgyp-demo-2025' } });
 
     expect(signIn.status).toBe(200);
-    expect(signIn.body).toMatchObject({ tokenType: 'Bearer', user: { userId: 'demo-clerk', roles: ['clerk'], unitId: 'unit-310101-scjgj', regionCode: '310101', name: '李承办' } });
+    expect(signIn.body).toMatchObject({ tokenType: 'Bearer', user: { userId: 'demo-clerk', roles: ['clerk'], unitId: 'd310101-scjg', regionCode: '310101', name: '李承办' } });
     const me = await platform.call('GET', '/auth/me', { token: signIn.body.accessToken });
     expect(me.body).toMatchObject({ userId: 'demo-clerk', roles: ['clerk'] });
     const mine = await platform.call('GET', '/api/cases/cases/mine', { token: signIn.body.accessToken });
@@ -112,7 +112,7 @@ describe('sign-in and tokens at the gateway', () => {
       const jwksUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/jwks.json`;
       const cases = casesOf(platform);
       oidcGateway = await startServiceUnderTest((env) => createServiceApp(GatewayModule, { env }), 'gateway', {
-        GATEWAY_UPSTREAMS: `cases=${cases.url}`,
+        ...serviceUrls({ cases: cases.url }),
         AUTH_MODE: 'oidc',
         AUTH_OIDC_JWKS_URL: jwksUrl,
         AUTH_OIDC_ISSUER: ISSUER,
