@@ -1,8 +1,10 @@
 /**
- * Reads the figures a bulletin carries into the series the charts draw, tolerating the shapes an
- * analytics answer may take: `figures` or `indicators` (rows of indicator, scope and value),
- * `trend` (rows of period, indicator and value) and `ranking` or `scores` (rows of a name and a
- * score). What the charts draw is exactly these numbers; nothing is recomputed in the browser.
+ * Reads the figures a bulletin carries into the series the charts draw. It reads the analytics
+ * service's bulletin (`figures` rows of `{ indicator, label, unitId, regionCode, value }`, and
+ * `assessment.rankings[].units[]` of `{ unitId, score }`), and tolerates other shapes: rows under
+ * `content`, `indicators` for `figures`, `scopeName`/`regionName`/`unitName` labels, `trend` rows of
+ * `{ period, indicator, value }`, `ranking` or `scores` rows of `{ name, score }`. What the charts
+ * draw is exactly these numbers; nothing is recomputed in the browser.
  */
 export interface FigureRow {
   indicator: string;
@@ -39,22 +41,33 @@ const number = (row: Row, ...keys: string[]): number | undefined => {
 };
 const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter((row): row is Row => typeof row === 'object' && row !== null) : []);
 
-export function bulletinFigures(bulletin: unknown): BulletinFigures {
+export function bulletinFigures(bulletin: unknown, nameOfRegion: (code: string) => string = (code) => code): BulletinFigures {
   const source = (typeof bulletin === 'object' && bulletin !== null ? bulletin : {}) as Row;
-  const content = (typeof source.content === 'object' && source.content !== null ? source.content : source) as Row;
-  const byScope = rows(content.figures ?? content.indicators).flatMap((row) => {
-    const indicator = text(row, 'indicator', 'indicatorName', 'name', 'code');
-    const scope = text(row, 'scopeName', 'regionName', 'unitName', 'scope', 'regionCode', 'unitId', 'level');
+  const content = (typeof source.content === 'object' && source.content !== null ? source.content : {}) as Row;
+  const pick = (key: string) => source[key] ?? content[key];
+
+  const figures = rows(pick('figures') ?? pick('indicators')).flatMap((row) => {
+    const indicator = text(row, 'label', 'indicatorName', 'indicator', 'name', 'code');
+    const unit = text(row, 'unitName') ?? (typeof row.unitId === 'string' && row.unitId !== '' ? row.unitId : undefined);
+    const regionCode = text(row, 'regionCode');
+    const scope = text(row, 'scopeName', 'regionName') ?? unit ?? (regionCode !== undefined ? nameOfRegion(regionCode) : text(row, 'scope', 'level'));
     const value = number(row, 'value');
-    return indicator !== undefined && scope !== undefined && value !== undefined ? [{ indicator, scope, value }] : [];
+    return indicator !== undefined && scope !== undefined && value !== undefined ? [{ indicator, scope, value, ofUnit: unit !== undefined }] : [];
   });
-  const trend = rows(content.trend ?? content.trends).flatMap((row) => {
+  // Regions (and the roll-up of units into them) when the bulletin has them; otherwise its units.
+  const regional = figures.filter((row) => !row.ofUnit);
+  const byScope = (regional.length > 0 ? regional : figures).map(({ indicator, scope, value }) => ({ indicator, scope, value }));
+
+  const trend = rows(pick('trend') ?? pick('trends')).flatMap((row) => {
     const period = text(row, 'period', 'month', 'date');
-    const indicator = text(row, 'indicator', 'indicatorName', 'name') ?? '';
+    const indicator = text(row, 'label', 'indicator', 'indicatorName', 'name') ?? '';
     const value = number(row, 'value');
     return period !== undefined && value !== undefined ? [{ period, indicator, value }] : [];
   });
-  const ranking = rows(content.ranking ?? content.rankings ?? content.scores).flatMap((row) => {
+
+  const assessment = (typeof source.assessment === 'object' && source.assessment !== null ? source.assessment : {}) as Row;
+  const assessed = rows(assessment.rankings).flatMap((level) => rows(level.units));
+  const ranking = (assessed.length > 0 ? assessed : rows(pick('ranking') ?? pick('rankings') ?? pick('scores'))).flatMap((row) => {
     const name = text(row, 'name', 'unitName', 'regionName', 'unitId', 'regionCode');
     const score = number(row, 'score', 'value');
     return name !== undefined && score !== undefined ? [{ name, score }] : [];

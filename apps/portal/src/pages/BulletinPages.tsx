@@ -2,25 +2,33 @@ import { useEffect, useRef } from 'react';
 import { DataState, Page, useLoad } from '../components';
 import { useText } from '../context';
 import { bulletinFigures, seriesByIndicator } from '../bulletin-figures';
+import { regionNameOf } from '../regions';
 import type { ChartOption } from '../charts';
 
 interface BulletinSummary {
   bulletinId: string;
   title?: string;
-  period?: string;
+  /** The analytics service sends `{ kind, key, startOn, endOn }`; a plain text is read as well. */
+  period?: string | { key?: string };
   publishedAt?: string;
   digest?: string;
+  content?: { period?: { key?: string } };
 }
+
+const periodOf = (bulletin: BulletinSummary): string => {
+  const period = bulletin.period ?? bulletin.content?.period;
+  return (typeof period === 'string' ? period : period?.key) ?? '—';
+};
 
 const listOf = (body: unknown): BulletinSummary[] => {
   const rows = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items) ? (body as { items: unknown[] }).items : [];
   return rows.filter((row): row is BulletinSummary => typeof row === 'object' && row !== null && typeof (row as BulletinSummary).bulletinId === 'string');
 };
 
-/** The published bulletins with their digests (analytics). */
+/** The published bulletins with their digests (analytics: `GET /bulletins`, public). */
 export function BulletinListPage() {
   const { t } = useText();
-  const [loaded] = useLoad<unknown>('/api/analytics/public/bulletins');
+  const [loaded] = useLoad<unknown>('/api/analytics/bulletins');
   return (
     <Page title={t('bulletins.heading')}>
       <DataState loaded={loaded} empty={(body) => listOf(body).length === 0} render={(body) => <BulletinTable bulletins={listOf(body)} />} />
@@ -47,7 +55,7 @@ export function BulletinTable({ bulletins }: { bulletins: BulletinSummary[] }) {
               <td>
                 <a href={`#/bulletins/${encodeURIComponent(bulletin.bulletinId)}`}>{bulletin.title ?? bulletin.bulletinId}</a>
               </td>
-              <td>{bulletin.period ?? '—'}</td>
+              <td>{periodOf(bulletin)}</td>
               <td>{bulletin.publishedAt ?? '—'}</td>
               <td>
                 <code className="digest">{bulletin.digest ?? '—'}</code>
@@ -63,12 +71,12 @@ export function BulletinTable({ bulletins }: { bulletins: BulletinSummary[] }) {
 /** One bulletin: its digest, and its figures as charts, each with the same numbers in a table beneath. */
 export function BulletinPage({ bulletinId }: { bulletinId: string }) {
   const { t } = useText();
-  const [loaded] = useLoad<BulletinSummary & Record<string, unknown>>(`/api/analytics/public/bulletins/${encodeURIComponent(bulletinId)}`);
+  const [loaded] = useLoad<BulletinSummary & Record<string, unknown>>(`/api/analytics/bulletins/${encodeURIComponent(bulletinId)}`);
   return (
     <DataState
       loaded={loaded}
       render={(bulletin) => {
-        const figures = bulletinFigures(bulletin);
+        const figures = bulletinFigures(bulletin, regionNameOf);
         const byScope = seriesByIndicator(figures.byScope, (row) => row.scope);
         const trend = seriesByIndicator(figures.trend, (row) => row.period);
         return (
@@ -78,7 +86,7 @@ export function BulletinPage({ bulletinId }: { bulletinId: string }) {
             </p>
             <dl className="facts">
               <dt>{t('bulletins.period')}</dt>
-              <dd>{bulletin.period ?? '—'}</dd>
+              <dd>{periodOf(bulletin)}</dd>
               <dt>{t('bulletins.published')}</dt>
               <dd>{bulletin.publishedAt ?? '—'}</dd>
               <dt>{t('bulletins.digest')}</dt>

@@ -11,14 +11,16 @@ interface CaseSummary {
   overdue: boolean;
 }
 
-/** Supervisors: overdue cases of their region (cases), findings, draws with their seeds, rectifications, ratings (supervision). */
+/**
+ * Supervisors: overdue cases of their region (cases); findings with their rectifications, the random
+ * draws with their published seeds, and ratings (supervision).
+ */
 export function SupervisionPage() {
   const { t } = useText();
   const [cases] = useLoad<CaseSummary[]>('/api/cases/cases/mine');
   const [findings] = useLoad<unknown>('/api/supervision/findings');
-  const [draws] = useLoad<unknown>('/api/supervision/public/draws');
-  const [rectifications] = useLoad<unknown>('/api/supervision/rectifications');
-  const [ratings] = useLoad<unknown>('/api/supervision/public/rating-statistics');
+  const [draws] = useLoad<unknown>('/api/supervision/public/plans');
+  const [ratings] = useLoad<unknown>('/api/supervision/ratings');
   return (
     <Page title={t('supervision.heading')}>
       <h2>{t('supervision.overdue')}</h2>
@@ -58,18 +60,19 @@ export function SupervisionPage() {
       <DataState loaded={findings} render={(rows) => <GenericTable rows={rows} caption={t('supervision.findings')} />} />
       <h2>{t('supervision.draws')}</h2>
       <DataState loaded={draws} render={(rows) => <GenericTable rows={rows} caption={t('supervision.draws')} />} />
-      <h2>{t('supervision.rectifications')}</h2>
-      <DataState loaded={rectifications} render={(rows) => <GenericTable rows={rows} caption={t('supervision.rectifications')} />} />
       <h2>{t('supervision.ratings')}</h2>
       <DataState loaded={ratings} render={(rows) => <GenericTable rows={rows} caption={t('supervision.ratings')} />} />
     </Page>
   );
 }
 
-/** Auditors: the bulletins with their digests, and the verification status of every event chain (analytics). */
+/**
+ * Auditors: the bulletins with their digests, and the verification status of the event chains — which
+ * no service answers over HTTP yet (the auditor's command-line tool verifies them), so "no data yet".
+ */
 export function AuditPage() {
   const { t } = useText();
-  const [bulletins] = useLoad<unknown>('/api/analytics/public/bulletins');
+  const [bulletins] = useLoad<unknown>('/api/analytics/bulletins');
   const [chains] = useLoad<unknown>('/api/analytics/chain-verifications');
   return (
     <Page title={t('audit.heading')}>

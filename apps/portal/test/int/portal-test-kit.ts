@@ -25,43 +25,53 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * A bulletin as the portal expects analytics to publish it (docs/portal.md): the analytics service is
- * not in this branch yet, so a small HTTP server stands in for it behind the gateway.
+ * A bulletin in the shape the analytics service publishes it (issue 8: `BulletinView` of
+ * services/analytics/src/bulletins/bulletin.service.ts), served at its public `GET /bulletins` and
+ * `GET /bulletins/:id`. Analytics is not in this branch yet, so a small HTTP server stands in for it
+ * behind the gateway; the numbers are invented.
  */
+const period = { kind: 'month', key: '2026-10', startOn: '2026-10-01', endOn: '2026-10-31' };
+const scope = { level: 'city', regionCode: '310000' };
 export const STAND_IN_BULLETIN = {
   bulletinId: 'bulletin-2026-10-310000',
+  origin: 'scheduled',
   title: '2026年10月上海市“三个一批”统计通报',
-  period: '2026-10',
-  regionCode: '310000',
-  publishedAt: '2026-11-05T02:00:00Z',
-  digest: 'sha256:4f6c1b0e9d7a5c3b2a1908f7e6d5c4b3a2918070f6e5d4c3b2a19080706050403',
+  publishedAt: '2026-11-05T02:00:00.000Z',
+  digest: '4f6c1b0e9d7a5c3b2a1908f7e6d5c4b3a2918070f6e5d4c3b2a19080706050403',
+  eventRanges: [{ topic: 'cases.events.v1', partition: 0, fromOffset: '0', toOffset: '1200' }],
+  content: { rulesVersion: '1', scope, period, asOf: '2026-11-01T00:00:00.000Z', values: [] },
   figures: [
-    { indicator: '当场办结率(%)', scope: '310101', scopeName: '黄浦区', value: 92.5 },
-    { indicator: '当场办结率(%)', scope: '310104', scopeName: '徐汇区', value: 88.1 },
-    { indicator: '当场办结率(%)', scope: '310115', scopeName: '浦东新区', value: 95.3 },
-    { indicator: '承诺时限压缩率(%)', scope: '310101', scopeName: '黄浦区', value: 61 },
-    { indicator: '承诺时限压缩率(%)', scope: '310104', scopeName: '徐汇区', value: 57.4 },
-    { indicator: '承诺时限压缩率(%)', scope: '310115', scopeName: '浦东新区', value: 66.2 },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310101', value: 0.925 },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310104', value: 0.881 },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310115', value: 0.953 },
+    { indicator: 'committed_limit_compression', label: '承诺时限压缩比', unitId: '', regionCode: '310101', value: 0.61 },
+    { indicator: 'committed_limit_compression', label: '承诺时限压缩比', unitId: '', regionCode: '310104', value: 0.574 },
+    { indicator: 'committed_limit_compression', label: '承诺时限压缩比', unitId: '', regionCode: '310115', value: 0.662 },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: 'd310101-scjg', regionCode: '310101', value: 0.9 },
   ],
-  trend: [
-    { period: '2026-08', indicator: '办件量', value: 10234 },
-    { period: '2026-09', indicator: '办件量', value: 11020 },
-    { period: '2026-10', indicator: '办件量', value: 12876 },
-  ],
-  ranking: [
-    { name: '浦东新区', score: 93.2 },
-    { name: '黄浦区', score: 90.4 },
-    { name: '徐汇区', score: 87.9 },
-  ],
+  assessment: {
+    weightsVersion: '2026-1',
+    weights: { on_the_spot_completion_rate: 0.5, committed_limit_compression: 0.5 },
+    rankings: [
+      {
+        level: 'district',
+        units: [
+          { unitId: 'd310115-scjg', score: 93.2, rank: 1, breakdown: [] },
+          { unitId: 'd310101-scjg', score: 90.4, rank: 2, breakdown: [] },
+          { unitId: 'd310104-scjg', score: 87.9, rank: 3, breakdown: [] },
+        ],
+      },
+    ],
+  },
 };
 
 function startStandInAnalytics(): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     response.setHeader('content-type', 'application/json');
-    if (request.url === '/public/bulletins') {
-      const { bulletinId, title, period, publishedAt, digest } = STAND_IN_BULLETIN;
-      response.end(JSON.stringify([{ bulletinId, title, period, publishedAt, digest }]));
-    } else if (request.url === `/public/bulletins/${STAND_IN_BULLETIN.bulletinId}`) response.end(JSON.stringify(STAND_IN_BULLETIN));
+    if (request.url === '/bulletins') {
+      const { bulletinId, origin, title, publishedAt, digest } = STAND_IN_BULLETIN;
+      response.end(JSON.stringify([{ bulletinId, origin, title, publishedAt, digest, period, scope }]));
+    } else if (request.url === `/bulletins/${STAND_IN_BULLETIN.bulletinId}`) response.end(JSON.stringify(STAND_IN_BULLETIN));
     else {
       response.statusCode = 404;
       response.end(JSON.stringify({ statusCode: 404, message: 'not found' }));

@@ -175,8 +175,9 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
   });
 
   it('draws the bulletin’s charts with exactly the numbers the API answers, beside its digest', async () => {
-    const api = await portal.api('GET', `/api/analytics/public/bulletins/${STAND_IN_BULLETIN.bulletinId}`);
-    expect(api.status).toBe(200);
+    const list = await portal.api('GET', '/api/analytics/bulletins'); // public: no token
+    const api = await portal.api('GET', `/api/analytics/bulletins/${STAND_IN_BULLETIN.bulletinId}`);
+    expect([list.status, api.status]).toEqual([200, 200]);
     const { context, page } = await freshPage();
     await page.goto(`${portal.url}/#/bulletins`);
     await page.getByTestId('bulletins').getByRole('link', { name: api.body.title }).click();
@@ -189,14 +190,19 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
       // charts.ts exposes what ECharts holds for each drawn chart as window.sangeyipiCharts.
       return element.evaluate((node) => (window as unknown as { sangeyipiCharts?: { drawnSeries(element: HTMLElement): { name: string; data: unknown[] }[] } }).sangeyipiCharts?.drawnSeries(node as HTMLElement));
     };
-    // Expected series, computed here from the API's JSON: one per indicator, in scope order.
-    const figures = api.body.figures as { indicator: string; scopeName: string; value: number }[];
-    const indicators = [...new Set(figures.map((row) => row.indicator))];
-    const scopes = [...new Set(figures.map((row) => row.scopeName))];
-    expect(await drawn('by-region')).toEqual(indicators.map((name) => ({ name, data: scopes.map((scope) => figures.find((row) => row.indicator === name && row.scopeName === scope)?.value) })));
-    expect(await drawn('trend')).toEqual([{ name: '办件量', data: (api.body.trend as { value: number }[]).map((row) => row.value) }]);
-    expect((await drawn('ranking'))?.[0].data).toEqual((api.body.ranking as { score: number }[]).map((row) => row.score));
-    expect(await page.getByTestId('table-by-region').locator('tbody tr').first().textContent()).toBe(`${scopes[0]}${figures[0].value}${figures[3].value}`);
+    // Expected series, computed here from the API's JSON: the regional figures (no unit), one series
+    // per indicator label, regions in the order they come; the ranking is the assessment's scores.
+    const regional = (api.body.figures as { label: string; unitId: string; regionCode: string; value: number }[]).filter((figure) => figure.unitId === '');
+    const labels = [...new Set(regional.map((figure) => figure.label))];
+    const regions = [...new Set(regional.map((figure) => figure.regionCode))];
+    expect(await drawn('by-region')).toEqual(
+      labels.map((name) => ({ name, data: regions.map((region) => regional.find((figure) => figure.label === name && figure.regionCode === region)?.value) })),
+    );
+    const scores = (api.body.assessment.rankings as { units: { score: number }[] }[]).flatMap((level) => level.units.map((unit) => unit.score));
+    expect((await drawn('ranking'))?.[0].data).toEqual(scores);
+    expect(await page.getByTestId('table-by-region').locator('tbody tr').first().locator('td').allTextContents()).toEqual(
+      labels.map((name) => String(regional.find((figure) => figure.label === name && figure.regionCode === regions[0])?.value)),
+    );
     await screenshot(page, '08-bulletin-charts');
     await context.close();
   });

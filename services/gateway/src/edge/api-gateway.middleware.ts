@@ -8,7 +8,7 @@ import { AccessTokenIssuer } from '../sign-in/access-token.issuer';
 import { EdgeTokenVerifier, RefusedTokenError } from './edge-token.verifier';
 import { IdempotencyStore, IdempotencyStoreUnavailable, type StoredAnswer } from './idempotency.store';
 import { RateLimiter } from './rate-limiter';
-import { decideAtEdge, isPublicPath } from './route-policy';
+import { decideAtEdge } from './route-policy';
 
 const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -99,7 +99,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
     if (decision.outcome === 'unauthenticated') return answer(response, 401, 'Unauthorized', decision.message);
     if (decision.outcome === 'forbidden') return answer(response, 403, 'Forbidden', decision.message);
 
-    // What the service receives: no token on a public read when the one sent was refused (the
+    // What the service receives: no token on a public route when the one sent was refused (the
     // services would ignore it too); in OIDC mode a platform token for the verified caller.
     request.gatewayCaller = caller;
     request.gatewayForwardToken =
@@ -107,7 +107,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
     request.url = `${path}${url.search}`;
 
     const key = request.headers['idempotency-key'];
-    if (typeof key === 'string' && COMMANDS.has(method) && !isPublicPath(method, path)) {
+    if (typeof key === 'string' && COMMANDS.has(method) && decision.access !== 'public') {
       return this.runOnce(request, response, service, key, client, () => proxy(request, response, next));
     }
     await proxy(request, response, next);

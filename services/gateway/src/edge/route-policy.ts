@@ -25,8 +25,9 @@ const CATALOG_OVERSEERS: readonly Role[] = ['unit_admin', 'reform_office', 'supe
 
 /**
  * The routes the gateway knows, per service, as the services' controllers declare them today
- * (services/catalog/src, services/cases/src). A route that is not listed still passes with any
- * valid token and its service decides; every service keeps its anonymous routes under `/public/`.
+ * (services/catalog/src, services/cases/src, services/analytics/src). A route that is not listed
+ * still passes with any valid token and its service decides; anonymous routes are those under
+ * `/public/` and the ones listed as `public`.
  */
 export const ROUTE_RULES: Readonly<Record<string, readonly RouteRule[]>> = {
   catalog: [
@@ -62,6 +63,16 @@ export const ROUTE_RULES: Readonly<Record<string, readonly RouteRule[]>> = {
     { method: 'GET', pattern: '/consultations', access: UNIT_STAFF },
     { method: 'PUT', pattern: '/units/:unitId/handlers/:userId/backup', access: ['unit_admin'], ownUnitParam: 'unitId' },
     { method: 'POST', pattern: '/units/:unitId/handlers/:userId/absence', access: ['unit_admin'], ownUnitParam: 'unitId' },
+  ],
+  // Published bulletins are public outside /public/ (services/analytics, issue 8).
+  analytics: [
+    { method: 'GET', pattern: '/bulletins', access: 'public' },
+    { method: 'GET', pattern: '/bulletins/:bulletinId', access: 'public' },
+    { method: 'GET', pattern: '/bulletins/:bulletinId/page', access: 'public' },
+    { method: 'POST', pattern: '/bulletins', access: ['supervisor', 'reform_office'] },
+    { method: 'POST', pattern: '/bulletins/recomputation', access: ['supervisor', 'reform_office', 'auditor'] },
+    { method: 'GET', pattern: '/figures', access: ['supervisor', 'reform_office', 'auditor', 'operations_admin'] },
+    { method: 'GET', pattern: '/assessments', access: ['supervisor', 'reform_office', 'auditor', 'operations_admin'] },
   ],
 };
 
@@ -102,11 +113,11 @@ export function isPublicPath(method: string, path: string): boolean {
 
 /** Decides whether the request may go on to its service: the route's access, then the caller's scope. */
 export function decideAtEdge(request: EdgeRequest): EdgeDecision {
-  if (isPublicPath(request.method, request.path)) return { outcome: 'allow', access: 'public' };
+  const matched = matchRoute(request.service, request.method, request.path);
+  if (isPublicPath(request.method, request.path) || matched?.rule.access === 'public') return { outcome: 'allow', access: 'public' };
   const { caller } = request;
   if (!caller) return { outcome: 'unauthenticated', message: request.tokenProblem ?? 'a bearer token is required' };
 
-  const matched = matchRoute(request.service, request.method, request.path);
   const access: Access = matched?.rule.access ?? 'signed-in';
   if (Array.isArray(access) && !access.some((role) => caller.roles.includes(role))) {
     return { outcome: 'forbidden', message: `this action needs one of the roles: ${access.join(', ')}` };

@@ -15,6 +15,12 @@ describe('the edge’s route policy', () => {
     expect(decideAtEdge(request({ method: 'POST', path: '/public/commitments' })).outcome).toBe('unauthenticated');
   });
 
+  it('lets anyone read the routes listed as public outside /public/, such as published bulletins', () => {
+    expect(decideAtEdge(request({ service: 'analytics', path: '/bulletins/b-1' })).outcome).toBe('allow');
+    expect(decideAtEdge(request({ service: 'analytics', method: 'POST', path: '/bulletins' })).outcome).toBe('unauthenticated');
+    expect(decideAtEdge(request({ service: 'analytics', method: 'POST', path: '/bulletins', caller: huangpuClerk })).outcome).toBe('forbidden');
+  });
+
   it('asks for a token everywhere else, and names why a token that came was refused', () => {
     expect(decideAtEdge(request({}))).toEqual({ outcome: 'unauthenticated', message: 'a bearer token is required' });
     expect(decideAtEdge(request({ tokenProblem: 'the token has expired' }))).toEqual({ outcome: 'unauthenticated', message: 'the token has expired' });

@@ -179,11 +179,15 @@ describe('the permission matrix through the gateway: every route × every role, 
   });
 
   it('answers 503 naming a service that is not running, and 404 for one it does not route', async () => {
-    const down = await platform.call('GET', '/api/analytics/public/bulletins');
+    // Published bulletins are public outside /public/: an anonymous read passes the edge (and meets the
+    // service that is not running), an anonymous publication does not.
+    const down = await platform.call('GET', '/api/analytics/bulletins');
+    const publish = await platform.call('POST', '/api/analytics/bulletins', { body: {} });
     const unknown = await platform.call('GET', '/api/nothing/here');
 
     expect(down.status).toBe(503);
     expect(down.body.message).toBe('the analytics service is not reachable');
+    expect(publish.status).toBe(401);
     expect(unknown.status).toBe(404);
   });
 });
