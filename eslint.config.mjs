@@ -28,6 +28,9 @@ function moduleBoundaries({ testCode }) {
         { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', ...testing] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        // The portal runs in the browser: no server library; its tests may start services through the testing library.
+        { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web', ...testing] },
+        { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'] },
         ...SERVICES.map((service) => ({
           sourceTag: `scope:${service}`,
           onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
@@ -42,7 +45,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '**/.run', 'libs/contracts/src/gen/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': moduleBoundaries({ testCode: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

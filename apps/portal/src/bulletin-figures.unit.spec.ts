@@ -1,0 +1,58 @@
+import { bulletinFigures, seriesByIndicator } from './bulletin-figures';
+import { regionNameOf } from './regions';
+
+describe('reading a bulletin’s figures for the charts', () => {
+  it('reads the analytics bulletin: regional figures by label, the assessment’s scores as the ranking', () => {
+    const bulletin = {
+      bulletinId: 'b-1',
+      figures: [
+        { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310101', value: 0.925 },
+        { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: 'd310101-scjg', regionCode: '310101', value: 0.9 },
+        { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310104', value: 3 },
+        { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310115', value: null },
+      ],
+      assessment: { weightsVersion: 'v1', weights: {}, rankings: [{ level: 'district', units: [{ unitId: 'd310101-scjg', score: 90.4, rank: 1, breakdown: [] }] }] },
+    };
+
+    expect(bulletinFigures(bulletin, regionNameOf)).toEqual({
+      byScope: [
+        { indicator: '当场办结率', scope: '黄浦区', value: 0.925 },
+        { indicator: '超期件数', scope: '徐汇区', value: 3 },
+      ],
+      trend: [],
+      ranking: [{ name: 'd310101-scjg', score: 90.4 }],
+    });
+  });
+
+  it('takes units when the bulletin has no regional figures, and other shapes as they come', () => {
+    const figures = bulletinFigures({
+      content: { indicators: [{ name: '压缩率', unitId: 'u1', regionCode: '310101', value: 61 }] },
+      trend: [{ period: '2026-09', indicator: '办件量', value: 11020 }],
+      scores: [{ unitName: '黄浦区市场监督管理局', score: 90.4 }],
+    });
+
+    expect(figures).toEqual({
+      byScope: [{ indicator: '压缩率', scope: 'u1', value: 61 }],
+      trend: [{ period: '2026-09', indicator: '办件量', value: 11020 }],
+      ranking: [{ name: '黄浦区市场监督管理局', score: 90.4 }],
+    });
+    expect(bulletinFigures({ summary: 'no figures' })).toEqual({ byScope: [], trend: [], ranking: [] });
+    expect(bulletinFigures(null)).toEqual({ byScope: [], trend: [], ranking: [] });
+  });
+
+  it('makes one series per indicator over the categories in the order they came, with gaps as null', () => {
+    const rows = [
+      { indicator: 'A', scope: '黄浦区', value: 1 },
+      { indicator: 'B', scope: '徐汇区', value: 2 },
+      { indicator: 'A', scope: '徐汇区', value: 3 },
+    ];
+
+    expect(seriesByIndicator(rows, (row) => row.scope)).toEqual({
+      categories: ['黄浦区', '徐汇区'],
+      series: [
+        { name: 'A', data: [1, 3] },
+        { name: 'B', data: [null, 2] },
+      ],
+    });
+  });
+});
