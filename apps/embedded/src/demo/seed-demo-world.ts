@@ -1,4 +1,5 @@
 import { DemoApi, DemoApiError, forEachLimited, type DemoTarget } from './demo-api';
+import { cyclic } from './defined';
 import type { DemoSize } from './demo-size';
 import { OPERATIONS_ADMIN, reformOfficeFor, staffOf } from './world/demo-people';
 import { generateDemoWorld, type DemoCatalog, type DemoItem, type DemoUnit, type DemoWorld } from './world/demo-world';
@@ -102,7 +103,7 @@ async function draftToApproval(api: DemoApi, item: DemoItem): Promise<string> {
 async function nameBackups(api: DemoApi, unit: DemoUnit): Promise<void> {
   const { clerks, admin } = staffOf(unit);
   for (const [index, clerk] of clerks.entries()) {
-    const backup = clerks[(index + 1) % clerks.length]!;
+    const backup = cyclic(clerks, index + 1);
     await api.put('cases', `/units/${unit.unitId}/handlers/${clerk.userId}/backup`, admin, { backupUserId: backup.userId });
   }
 }

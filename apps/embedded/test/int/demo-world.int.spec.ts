@@ -90,7 +90,9 @@ describe('the demo world, seeded and simulated through the services\' APIs', () 
   }, 60_000);
 
   async function eventTypesIn(context: Context): Promise<Set<string>> {
-    const client = new Client({ connectionString: services.get(context)!.database.url });
+    const service = services.get(context);
+    if (!service) throw new Error(`no service for the context ${context}`);
+    const client = new Client({ connectionString: service.database.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ event_type: string }>('SELECT DISTINCT event_type FROM events');

@@ -1,4 +1,5 @@
 import { DemoApiError } from '../demo-api';
+import { defined } from '../defined';
 import { applicant, badgeOf, staffOf, type DemoPerson } from '../world/demo-people';
 import { CONSULTATION_TOPICS } from '../world/demo-vocabulary';
 import type { DemoItemDefinition } from '../world/demo-world';
@@ -59,7 +60,7 @@ export class CasesActor implements Actor {
     const working = c.isWorkingDay();
     const picked = await c.world.pickItem(
       c.draw,
-      (definition) => (working || definition.holidayService) && (!options.commitmentOnly || definition.approvalRoute === 'notification_commitment'),
+      (definition) => (working || definition.holidayService) && (!options.commitmentOnly || definition.approvalRoute === 'notification_commitment') && withinCalendar(c, definition),
     );
     if (!picked) return c.count('cases.no-item-open-today');
     const { item, definition } = picked;
@@ -104,7 +105,7 @@ export class CasesActor implements Actor {
 
   /** 网上申报 → 网上预审 (perhaps one notice, the applicant amends) → the applicant comes to the window. */
   private async onlineApplication(c: SimulationContext, overrides: PlanOverrides = {}): Promise<void> {
-    const picked = await c.world.pickItem(c.draw, (definition) => definition.onlineApplication);
+    const picked = await c.world.pickItem(c.draw, (definition) => definition.onlineApplication && withinCalendar(c, definition));
     if (!picked) return c.count('cases.no-online-item');
     const { item, definition } = picked;
     const unit: Unit = { unitId: item.unitId, regionCode: item.regionCode };
@@ -139,11 +140,11 @@ export class CasesActor implements Actor {
   private async handle(c: SimulationContext, caseId: string, unit: Unit, definition: DemoItemDefinition, plan: CasePlan, receivedOn: string): Promise<void> {
     const acceptedOn = c.today();
     const staff = staffOf(unit);
-    const tracked = this.open.get(caseId)!;
+    const tracked = defined(this.open.get(caseId), `case ${caseId} among the open cases`);
     if (plan.assistance) await this.askAssistance(c, caseId, unit, tracked.responsible);
     if (plan.handover) {
       await c.pause();
-      const colleague = staff.clerks.find((clerk) => clerk.userId !== tracked.responsible.userId)!;
+      const colleague = defined(staff.clerks.find((clerk) => clerk.userId !== tracked.responsible.userId), 'a second clerk');
       await c.retryingConflicts(() => c.api.post('cases', `/cases/${caseId}/handover`, tracked.responsible, { toUserId: colleague.userId, note: '转交专业窗口办理' }));
       Object.assign(tracked, { responsible: colleague, actingAsBackup: false });
       c.count('cases.handovers');
@@ -192,7 +193,7 @@ export class CasesActor implements Actor {
       );
       c.count(`cases.steps.${step}`);
     }
-    await this.countOutcome(c, caseId, plan);
+    await this.countOutcome(c, caseId, plan, tracked.responsible);
 
     await c.pause();
     const clerk = tracked.responsible;
@@ -208,9 +209,9 @@ export class CasesActor implements Actor {
   }
 
   /** How the case ended against its committed deadline (the plan is an intention; the services have the facts). */
-  private async countOutcome(c: SimulationContext, caseId: string, plan: CasePlan): Promise<void> {
+  private async countOutcome(c: SimulationContext, caseId: string, plan: CasePlan, reader: DemoPerson): Promise<void> {
     const decidedOn = c.today();
-    const state = await c.api.get<{ committedDeadline: string; decision?: string }>('cases', `/cases/${caseId}`, this.open.get(caseId)!.responsible);
+    const state = await c.api.get<{ committedDeadline: string }>('cases', `/cases/${caseId}`, reader);
     c.count(`cases.decided.${outcomeOf(decidedOn, state.committedDeadline)}`);
     if (plan.denied) c.count('cases.denied');
   }
@@ -264,7 +265,7 @@ export class CasesActor implements Actor {
         if (!unit) return;
         const { admin, clerks } = staffOf(unit);
         const answer = await c.api.post<{ reassignedCaseIds: string[] }>('cases', `/units/${unit.unitId}/handlers/${away.userId}/absence`, admin, {});
-        const backup = clerks.find((clerk) => clerk.userId !== away.userId)!;
+        const backup = defined(clerks.find((clerk) => clerk.userId !== away.userId), 'a second clerk');
         for (const caseId of answer.reassignedCaseIds) {
           const open = this.open.get(caseId);
           if (open) Object.assign(open, { responsible: backup, actingAsBackup: true });
@@ -300,6 +301,11 @@ function plannedItem(definition: DemoItemDefinition) {
     commitmentRoute: definition.approvalRoute === 'notification_commitment',
     approvalSteps: definition.approvalSteps.length,
   };
+}
+
+/** Every deadline of a case on this item, overdue included, falls within the years the calendar knows. */
+function withinCalendar(c: SimulationContext, definition: DemoItemDefinition): boolean {
+  return c.coversWorkingDays(Math.max(definition.committedLimitDays ?? 0, definition.statutoryLimitDays ?? 0) + 5);
 }
 
 /** What the applicant hands in: their own materials (the unit fetches shared data and other units' records itself). */

@@ -73,6 +73,19 @@ export class SimulationContext {
     return days === 0 ? from : this.calendar.addWorkingDays(from, days);
   }
 
+  /**
+   * True when the calendar knows the next `days` working days. chinese-days ships one year at a time:
+   * near the end of its last year, a deadline beyond it cannot be computed (the service answers 500).
+   */
+  coversWorkingDays(days: number): boolean {
+    try {
+      this.calendar.addWorkingDays(this.today(), days);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   isWorkingDay(date = this.today()): boolean {
     return this.calendar.isWorkingDay(date);
   }

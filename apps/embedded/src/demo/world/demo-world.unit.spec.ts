@@ -15,7 +15,7 @@ function breaches(d: DemoItemDefinition): string[] {
   if (d.completionMode === 'time_limited' && d.committedLimitDays === null) found.push('time-limited');
   if ((d.completionMode === 'early' || d.completionMode === 'time_limited') && d.caseType !== 'commitment_case') found.push('case-type');
   const order = d.approvalSteps.map((step) => ['handle', 'review', 'decide'].indexOf(step));
-  if (takesApplication && (order.length < 1 || order.length > 3 || order.some((position, index) => index > 0 && position <= order[index - 1]!))) found.push('steps');
+  if (takesApplication && (order.length < 1 || order.length > 3 || order.some((position, index) => index > 0 && position <= (order[index - 1] ?? -1)))) found.push('steps');
   if (takesApplication && d.requiredMaterials.length === 0) found.push('materials');
   if (new Set(d.requiredMaterials.map((material) => material.materialId)).size !== d.requiredMaterials.length) found.push('material-ids');
   if (d.kind === 'advance_service' && d.advanceServiceContents.length === 0) found.push('advance-contents');
@@ -101,9 +101,9 @@ describe('the demo world', () => {
       expect(Math.max(...members.map((item) => item.batch))).toBe(catalog.batches);
       expect(members.filter((item) => item.batch > 1).length).toBeLessThanOrEqual(members.length);
     }
-    const city = world.catalogs.find((catalog) => catalog.kind === 'on_the_spot' && catalog.level === 'city')!;
-    expect(city.title(1)).toBe('上海市第一批当场办结事项目录');
-    expect(findRegion(city.regionCode)?.name).toBe('上海市');
+    const city = world.catalogs.find((catalog) => catalog.kind === 'on_the_spot' && catalog.level === 'city');
+    expect(city?.title(1)).toBe('上海市第一批当场办结事项目录');
+    expect(findRegion(city?.regionCode ?? '')?.name).toBe('上海市');
   });
 
   it('mixes the three completion modes, the 告知承诺 route and holiday service', () => {
