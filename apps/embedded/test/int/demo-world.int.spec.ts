@@ -103,9 +103,9 @@ describe('the demo world, seeded and simulated through the services\' APIs', () 
   }
 
   it('seeds SMALL_DEMO once; a second call finds it seeded and does nothing', async () => {
-    const first = await seedDemoWorld(target, SMALL_DEMO);
+    const first = await seedDemoWorld(target, SMALL_DEMO, { clock });
     expect(first.seeded).toBe(true);
-    const second = await seedDemoWorld(target, SMALL_DEMO);
+    const second = await seedDemoWorld(target, SMALL_DEMO, { clock });
     expect(second).toEqual({ seeded: false, summary: expect.stringContaining('already seeded') });
 
     const published = (await (await fetch(`${target.urlOf('catalog')}/public/items?pageSize=100`)).json()) as { total: number };

@@ -5,10 +5,28 @@ import { CONSULTATION_TOPICS } from '../world/demo-vocabulary';
 import type { DemoItemDefinition } from '../world/demo-world';
 import { DEFAULT_FATE_SHARES, outcomeOf, planCase, type CaseFateShares, type CasePlan, type PlanOverrides } from './case-plan';
 import type { Activity, Actor, SimulationContext } from './simulation-context';
+import type { DirectoryItem } from './world-directory';
 
 const APPLICANT_POOL = 5_000;
 const STEP_NAMES = { handle: 'APPROVAL_STEP_HANDLE', review: 'APPROVAL_STEP_REVIEW', decide: 'APPROVAL_STEP_DECIDE' } as const;
 const STEP_OPINIONS = { handle: '材料齐全，符合法定形式，拟同意', review: '经审核，符合规定条件', decide: '同意' } as const;
+export interface WindowOptions {
+  /** Only items on the 告知承诺 route. */
+  commitmentOnly?: boolean;
+  /** A clerk tries to charge an expedite fee first. */
+  chargeAttempt?: boolean;
+  /** This item rather than a random one. */
+  itemId?: string;
+  /** This applicant rather than a random one of the pool. */
+  applicant?: { kind: 'APPLICANT_KIND_PERSON' | 'APPLICANT_KIND_ENTERPRISE'; applicantId: string };
+}
+
+/** How an application ended: refused at acceptance, or decided (and delivered). */
+export interface CaseEnd {
+  caseId: string;
+  outcome: 'refused' | 'approved' | 'denied';
+}
+
 const SUSPENSION_REASONS = ['SUSPENSION_REASON_TESTING', 'SUSPENSION_REASON_EXPERT_REVIEW', 'SUSPENSION_REASON_INSPECTION', 'SUSPENSION_REASON_HEARING', 'SUSPENSION_REASON_APPRAISAL'] as const;
 /** Times the simulator tries an item the cases service does not know yet (its catalog copy follows catalog events). */
 const ITEM_NOT_YET_COPIED_TRIES = 20;
@@ -41,37 +59,41 @@ export class CasesActor implements Actor {
   activities(): Activity[] {
     return [
       // The opening round shows every episode and every fate once; weight 0: never drawn afterwards.
-      { name: 'showcase-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'early', supplement: true, suspension: true, assistance: true, handover: true }) },
+      { name: 'showcase-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'early', supplement: true, suspension: true, assistance: true, handover: true }) },
       { name: 'online-application-with-notice', weight: 0, run: (c) => this.onlineApplication(c, { supplement: true }) },
-      { name: 'on-time-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'on-time' }) },
-      { name: 'overdue-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'overdue', supplement: false }) },
-      { name: 'refused-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'refused' }) },
-      { name: 'window-application', weight: 50, run: (c) => this.windowApplication(c) },
+      { name: 'on-time-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'on-time' }) },
+      { name: 'overdue-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'overdue', supplement: false }) },
+      { name: 'refused-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'refused' }) },
+      { name: 'window-application', weight: 50, run: (c) => this.applyAtWindow(c) },
       { name: 'online-application', weight: 22, run: (c) => this.onlineApplication(c) },
-      { name: 'commitment-application', weight: 5, run: (c) => this.windowApplication(c, { commitmentSigned: true, fate: 'early' }, { commitmentOnly: true }) },
+      { name: 'commitment-application', weight: 5, run: (c) => this.applyAtWindow(c, { commitmentSigned: true, fate: 'early' }, { commitmentOnly: true }) },
       { name: 'consultation', weight: 10, run: (c) => this.consultation(c) },
-      { name: 'forbidden-charge', weight: 0.5, run: (c) => this.windowApplication(c, { fate: 'early' }, { chargeAttempt: true }) },
+      { name: 'forbidden-charge', weight: 0.5, run: (c) => this.applyAtWindow(c, { fate: 'early' }, { chargeAttempt: true }) },
       { name: 'absence', weight: 1.5, run: (c) => this.absence(c) },
     ];
   }
 
-  /** 窗口收件: received at the window, perhaps one notice of missing materials, then accepted or refused. */
-  private async windowApplication(c: SimulationContext, overrides: PlanOverrides = {}, options: { commitmentOnly?: boolean; chargeAttempt?: boolean } = {}): Promise<void> {
-    const working = c.isWorkingDay();
-    const picked = await c.world.pickItem(
-      c.draw,
-      (definition) => (working || definition.holidayService) && (!options.commitmentOnly || definition.approvalRoute === 'notification_commitment') && withinCalendar(c, definition),
-    );
-    if (!picked) return c.count('cases.no-item-open-today');
+  /**
+   * 窗口收件: received at the window, perhaps one notice of missing materials, then accepted or refused,
+   * and on to delivery. Other actors use it for an applicant of theirs (an enterprise applying for an
+   * approval of its project, an applicant served in advance): it answers how the case ended.
+   */
+  async applyAtWindow(c: SimulationContext, overrides: PlanOverrides = {}, options: WindowOptions = {}): Promise<CaseEnd | undefined> {
+    const picked = await this.itemForWindow(c, options);
+    if (!picked) {
+      c.count('cases.no-item-open-today');
+      return undefined;
+    }
     const { item, definition } = picked;
     const unit: Unit = { unitId: item.unitId, regionCode: item.regionCode };
     const plan = planCase(c.draw, plannedItem(definition), this.shares, overrides);
+    const applicantRef = options.applicant ?? { kind: c.draw.chance(0.4) ? 'APPLICANT_KIND_ENTERPRISE' : 'APPLICANT_KIND_PERSON', applicantId: this.someApplicant(c).userId };
     const clerk = c.draw.pick(staffOf(unit).clerks);
     const materials = materialsFor(definition, plan);
     const receipt = await this.untilItemCopied(c, () =>
       c.api.post<{ caseId: string; receiptVoucher: { receivedOn: string } }>('cases', '/cases', clerk, {
         itemId: item.itemId,
-        applicant: { kind: c.draw.chance(0.4) ? 'APPLICANT_KIND_ENTERPRISE' : 'APPLICANT_KIND_PERSON', applicantId: this.someApplicant(c).userId },
+        applicant: applicantRef,
         channel: 'CHANNEL_WINDOW',
         materials,
         commitmentSigned: plan.commitmentSigned || undefined,
@@ -93,14 +115,32 @@ export class CasesActor implements Actor {
       await c.pause();
       if (plan.fate === 'refused') {
         await c.api.post('cases', `/cases/${caseId}/acceptance-refusal`, clerk, { reason: '申请事项依法不需要取得行政许可', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款' });
-        return c.count('cases.refused');
+        c.count('cases.refused');
+        return { caseId, outcome: 'refused' };
       }
       await c.api.post('cases', `/cases/${caseId}/acceptance`, clerk, {});
       c.count('cases.accepted');
-      await this.handle(c, caseId, unit, definition, plan, receipt.receiptVoucher.receivedOn);
+      await this.handle(c, caseId, unit, definition, plan, receipt.receiptVoucher.receivedOn, applicantRef.applicantId);
+      return { caseId, outcome: plan.denied ? 'denied' : 'approved' };
     } finally {
       this.open.delete(caseId);
     }
+  }
+
+  /** The item asked for (on its next working day unless it has holiday service), or a random one open today. */
+  private async itemForWindow(c: SimulationContext, options: WindowOptions): Promise<{ item: DirectoryItem; definition: DemoItemDefinition } | undefined> {
+    if (options.itemId) {
+      const item = c.world.items.find((candidate) => candidate.itemId === options.itemId);
+      if (!item) return undefined;
+      const definition = await c.world.definition(item.itemId);
+      if (!definition.holidayService) await c.untilDay(c.nextWorkingDay());
+      return { item, definition };
+    }
+    const working = c.isWorkingDay();
+    return c.world.pickItem(
+      c.draw,
+      (definition) => (working || definition.holidayService) && (!options.commitmentOnly || definition.approvalRoute === 'notification_commitment') && withinCalendar(c, definition),
+    );
   }
 
   /** 网上申报 → 网上预审 (perhaps one notice, the applicant amends) → the applicant comes to the window. */
@@ -130,14 +170,14 @@ export class CasesActor implements Actor {
       await c.untilDay(c.workingDaysAfter(c.today(), c.draw.int(0, 1)));
       const accepted = await c.api.post<{ receiptVoucher: { receivedOn: string } }>('cases', `/online-applications/${caseId}/window-acceptance`, clerk, { badge: badgeOf(clerk.userId) });
       c.count('cases.accepted');
-      await this.handle(c, caseId, unit, definition, plan, accepted.receiptVoucher.receivedOn);
+      await this.handle(c, caseId, unit, definition, plan, accepted.receiptVoucher.receivedOn, person.userId);
     } finally {
       this.open.delete(caseId);
     }
   }
 
   /** From acceptance to delivery: assistance, handover, suspension, the steps by different people, document. */
-  private async handle(c: SimulationContext, caseId: string, unit: Unit, definition: DemoItemDefinition, plan: CasePlan, receivedOn: string): Promise<void> {
+  private async handle(c: SimulationContext, caseId: string, unit: Unit, definition: DemoItemDefinition, plan: CasePlan, receivedOn: string, applicantId: string): Promise<void> {
     const acceptedOn = c.today();
     const staff = staffOf(unit);
     const tracked = defined(this.open.get(caseId), `case ${caseId} among the open cases`);
@@ -206,6 +246,7 @@ export class CasesActor implements Actor {
     const method = c.draw.weighted({ DELIVERY_METHOD_IN_PERSON: 6, DELIVERY_METHOD_ELECTRONIC: 3, DELIVERY_METHOD_POST: 1 });
     await c.retryingConflicts(() => c.api.post('cases', `/cases/${caseId}/deliveries`, clerk, { documentId, method }));
     c.count('cases.completed');
+    c.completed({ caseId, applicantId, unitId: unit.unitId, regionCode: unit.regionCode });
   }
 
   /** How the case ended against its committed deadline (the plan is an intention; the services have the facts). */
