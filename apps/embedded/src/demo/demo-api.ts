@@ -80,6 +80,16 @@ export class DemoApi {
     }
   }
 
+  /** True when the service's API (its OpenAPI document) has the route: a context not built yet has none. */
+  async offers(service: string, route: string): Promise<boolean> {
+    try {
+      const document = await this.get<{ paths?: Record<string, unknown> }>(service, '/docs-json');
+      return Object.hasOwn(document.paths ?? {}, route);
+    } catch {
+      return false;
+    }
+  }
+
   private async tokenOf(person: DemoPerson): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const cached = this.tokens.get(person.userId);

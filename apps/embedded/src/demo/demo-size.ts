@@ -29,6 +29,10 @@ export interface DemoSize {
   batchesPerCatalog: number;
   /** Share of drafts the reform office first sends back, which the unit amends and resubmits. */
   draftsSentBackShare: number;
+  /** 当年落地 projects on each district's list of the year (when the projects service is there). */
+  projectsPerDistrict: number;
+  /** Projects on the city's list of the year. */
+  cityProjects: number;
 }
 
 /** Sized like the published catalogs: ~330 city on-the-spot items, 20 advance-service items, hundreds below. */
@@ -49,6 +53,8 @@ export const FULL_DEMO: DemoSize = {
   villageItemsPerVillage: 2,
   batchesPerCatalog: 2,
   draftsSentBackShare: 0.03,
+  projectsPerDistrict: 24,
+  cityProjects: 40,
 };
 
 /** Every level and every kind of catalog, in a few dozen items: seeds in seconds, for tests. */
@@ -69,4 +75,6 @@ export const SMALL_DEMO: DemoSize = {
   villageItemsPerVillage: 1,
   batchesPerCatalog: 2,
   draftsSentBackShare: 0.1,
+  projectsPerDistrict: 2,
+  cityProjects: 2,
 };

@@ -1,6 +1,11 @@
+import { findRegion, SHANGHAI_REGION_CODE, toShanghaiDate } from '@sangeyipi/platform';
 import { DemoApi, DemoApiError, forEachLimited, type DemoTarget } from './demo-api';
+import { cyclic } from './defined';
 import type { DemoSize } from './demo-size';
-import { OPERATIONS_ADMIN, reformOfficeFor, staffOf } from './world/demo-people';
+import { Draw, seededRandom } from './seeded-random';
+import type { ServiceClock } from './simulator/simulation-context';
+import { OPERATIONS_ADMIN, reformOfficeFor, reformOfficeOf, staffOf } from './world/demo-people';
+import { drawProject } from './world/demo-projects';
 import { generateDemoWorld, type DemoCatalog, type DemoItem, type DemoUnit, type DemoWorld } from './world/demo-world';
 
 /** Requests in flight at once while seeding: enough to keep every service busy, few enough not to queue. */
@@ -27,10 +32,12 @@ interface PublishedBatch {
  * batches) is not done again, so a second call on a seeded world does nothing, and a call after an
  * interrupted one finishes the catalogs that have no batch yet.
  */
-export async function seedDemoWorld(target: DemoTarget, size: DemoSize): Promise<{ seeded: boolean; summary: string }> {
+export async function seedDemoWorld(target: DemoTarget, size: DemoSize, options: SeedOptions = {}): Promise<{ seeded: boolean; summary: string }> {
   const started = Date.now();
   const world = generateDemoWorld(size);
   const api = new DemoApi(target, SEED_CONCURRENCY);
+  const today = toShanghaiDate((options.clock ?? { now: () => new Date() }).now());
+  const projects = (await api.offers('projects', '/landing-lists/batches')) ? await pendingProjectLists(api, world, size, today) : [];
 
   const registered = new Set((await api.get<Array<{ unitId: string }>>('catalog', '/public/units')).map((unit) => unit.unitId));
   const published = await publishedBatches(api);
@@ -38,7 +45,7 @@ export async function seedDemoWorld(target: DemoTarget, size: DemoSize): Promise
   const pending = world.catalogs
     .map((catalog) => ({ catalog, from: (published.get(catalogKey(catalog)) ?? 0) + 1 }))
     .filter(({ catalog, from }) => from <= catalog.batches);
-  if (newUnits.length === 0 && pending.length === 0) {
+  if (newUnits.length === 0 && pending.length === 0 && projects.length === 0) {
     return { seeded: false, summary: `the demo world is already seeded: ${describe(world)}` };
   }
 
@@ -55,13 +62,67 @@ export async function seedDemoWorld(target: DemoTarget, size: DemoSize): Promise
   });
   await forEachLimited(newUnits, SEED_CONCURRENCY, (unit) => nameBackups(api, unit));
   await waitForPublicCatalog(api, world);
+  const projectsSeeded = await seedProjectLists(api, projects, size, today);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const requests = [...api.requests.values()].reduce((sum, count) => sum + count, 0);
   return {
     seeded: true,
-    summary: `seeded ${newUnits.length} units and ${itemsSeeded} items in ${pending.length} catalogs in ${seconds} s (${requests} requests): ${describe(world)}`,
+    summary: `seeded ${newUnits.length} units, ${itemsSeeded} items in ${pending.length} catalogs and ${projectsSeeded} same-year projects in ${seconds} s (${requests} requests): ${describe(world)}`,
   };
+}
+
+export interface SeedOptions {
+  /** The services' clock: projects are listed for its year, their documents dated before its today. */
+  clock?: ServiceClock;
+}
+
+/** A same-year landing list (当年落地) of the year: the city's or a district's, with the unit that registers its projects. */
+interface ProjectList {
+  regionCode: string;
+  level: 'city' | 'district';
+  unit: DemoUnit;
+  count: number;
+}
+
+/** The lists of the year that have no batch yet (idempotent like the catalogs). */
+async function pendingProjectLists(api: DemoApi, world: DemoWorld, size: DemoSize, today: string): Promise<ProjectList[]> {
+  const year = today.slice(0, 4);
+  const published = await api.get<{ batches: Array<{ level: string; regionCode: string }> }>('projects', `/public/landing-lists?year=${year}&regionCode=310000`);
+  const listed = new Set(published.batches.map((batch) => batch.regionCode));
+  const builderOf = (level: string, regionCode: string) => {
+    const units = world.units.filter((unit) => unit.level === level && unit.regionCode === regionCode);
+    return units.find((unit) => unit.unitId.endsWith('-zjw')) ?? units[0];
+  };
+  const lists: ProjectList[] = [];
+  const city = builderOf('city', SHANGHAI_REGION_CODE);
+  if (city && size.cityProjects > 0) lists.push({ regionCode: SHANGHAI_REGION_CODE, level: 'city', unit: city, count: size.cityProjects });
+  for (const districtCode of world.districtCodes) {
+    const unit = builderOf('district', districtCode);
+    if (unit && size.projectsPerDistrict > 0) lists.push({ regionCode: districtCode, level: 'district', unit, count: size.projectsPerDistrict });
+  }
+  return lists.filter((list) => !listed.has(list.regionCode));
+}
+
+/** Each unit registers its list's projects; the reform office of the region publishes them as the list's first batch. */
+async function seedProjectLists(api: DemoApi, lists: ProjectList[], size: DemoSize, today: string): Promise<number> {
+  let seeded = 0;
+  await forEachLimited(lists, CATALOGS_AT_ONCE, async (list) => {
+    // Drawn per list from the world's seed, so a list comes out the same whichever order the lists are seeded in.
+    const draw = new Draw(seededRandom(size.seed + Number(list.regionCode)));
+    const projects = Array.from({ length: list.count }, (_, index) => drawProject(draw, list.regionCode, index + 1, today));
+    const admin = staffOf(list.unit).admin;
+    const projectIds = await Promise.all(projects.map(async (project) => (await api.post<{ projectId: string }>('projects', '/projects', admin, project)).projectId));
+    await api.post('projects', '/landing-lists/batches', reformOfficeOf(list.regionCode), {
+      level: list.level,
+      regionCode: list.regionCode,
+      listingYear: Number(today.slice(0, 4)),
+      title: `${findRegion(list.regionCode)?.name ?? list.regionCode}${today.slice(0, 4)}年第一批当年落地项目`,
+      projectIds,
+    });
+    seeded += projects.length;
+  });
+  return seeded;
 }
 
 function describe(world: DemoWorld): string {
@@ -102,7 +163,7 @@ async function draftToApproval(api: DemoApi, item: DemoItem): Promise<string> {
 async function nameBackups(api: DemoApi, unit: DemoUnit): Promise<void> {
   const { clerks, admin } = staffOf(unit);
   for (const [index, clerk] of clerks.entries()) {
-    const backup = clerks[(index + 1) % clerks.length]!;
+    const backup = cyclic(clerks, index + 1);
     await api.put('cases', `/units/${unit.unitId}/handlers/${clerk.userId}/backup`, admin, { backupUserId: backup.userId });
   }
 }

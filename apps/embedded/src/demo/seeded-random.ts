@@ -43,7 +43,10 @@ export class Draw {
       point -= weight;
       if (point < 0) return key;
     }
-    return entries[entries.length - 1]![0];
+    // Only reached when rounding leaves `point` at the very end: the last key with a weight.
+    const last = entries.filter(([, weight]) => weight > 0).pop() ?? entries[entries.length - 1];
+    if (!last) throw new Error('cannot draw from an empty table of weights');
+    return last[0];
   }
 
   /** `count` distinct elements of a list (fewer when the list is shorter), in drawn order. */

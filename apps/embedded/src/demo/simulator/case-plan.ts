@@ -55,7 +55,7 @@ export interface CasePlan {
 }
 
 /** Options that force parts of the plan (the simulator's opening round shows each episode once). */
-export type PlanOverrides = Partial<Pick<CasePlan, 'fate' | 'supplement' | 'assistance' | 'handover' | 'commitmentSigned'>> & { suspension?: boolean };
+export type PlanOverrides = Partial<Pick<CasePlan, 'fate' | 'supplement' | 'assistance' | 'handover' | 'commitmentSigned' | 'denied'>> & { suspension?: boolean };
 
 export function planCase(draw: Draw, item: PlannedItem, shares: CaseFateShares = DEFAULT_FATE_SHARES, overrides: PlanOverrides = {}): CasePlan {
   let fate = overrides.fate ?? draw.weighted(shares);
@@ -68,7 +68,7 @@ export function planCase(draw: Draw, item: PlannedItem, shares: CaseFateShares =
   // An immediate item is decided while the applicant waits: nothing to suspend.
   const suspended = fate !== 'refused' && !item.immediate && (overrides.suspension ?? draw.chance(EPISODE_SHARES.suspension));
   const commitmentSigned = item.commitmentRoute && (overrides.commitmentSigned ?? draw.chance(EPISODE_SHARES.commitment));
-  const denied = fate !== 'refused' && draw.chance(EPISODE_SHARES.denial);
+  const denied = fate !== 'refused' && (overrides.denied ?? draw.chance(EPISODE_SHARES.denial));
   return {
     fate,
     supplement,

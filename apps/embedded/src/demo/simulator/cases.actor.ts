@@ -1,13 +1,32 @@
 import { DemoApiError } from '../demo-api';
+import { defined } from '../defined';
 import { applicant, badgeOf, staffOf, type DemoPerson } from '../world/demo-people';
 import { CONSULTATION_TOPICS } from '../world/demo-vocabulary';
 import type { DemoItemDefinition } from '../world/demo-world';
 import { DEFAULT_FATE_SHARES, outcomeOf, planCase, type CaseFateShares, type CasePlan, type PlanOverrides } from './case-plan';
 import type { Activity, Actor, SimulationContext } from './simulation-context';
+import type { DirectoryItem } from './world-directory';
 
 const APPLICANT_POOL = 5_000;
 const STEP_NAMES = { handle: 'APPROVAL_STEP_HANDLE', review: 'APPROVAL_STEP_REVIEW', decide: 'APPROVAL_STEP_DECIDE' } as const;
 const STEP_OPINIONS = { handle: '材料齐全，符合法定形式，拟同意', review: '经审核，符合规定条件', decide: '同意' } as const;
+export interface WindowOptions {
+  /** Only items on the 告知承诺 route. */
+  commitmentOnly?: boolean;
+  /** A clerk tries to charge an expedite fee first. */
+  chargeAttempt?: boolean;
+  /** This item rather than a random one. */
+  itemId?: string;
+  /** This applicant rather than a random one of the pool. */
+  applicant?: { kind: 'APPLICANT_KIND_PERSON' | 'APPLICANT_KIND_ENTERPRISE'; applicantId: string };
+}
+
+/** How an application ended: refused at acceptance, or decided (and delivered). */
+export interface CaseEnd {
+  caseId: string;
+  outcome: 'refused' | 'approved' | 'denied';
+}
+
 const SUSPENSION_REASONS = ['SUSPENSION_REASON_TESTING', 'SUSPENSION_REASON_EXPERT_REVIEW', 'SUSPENSION_REASON_INSPECTION', 'SUSPENSION_REASON_HEARING', 'SUSPENSION_REASON_APPRAISAL'] as const;
 /** Times the simulator tries an item the cases service does not know yet (its catalog copy follows catalog events). */
 const ITEM_NOT_YET_COPIED_TRIES = 20;
@@ -40,37 +59,41 @@ export class CasesActor implements Actor {
   activities(): Activity[] {
     return [
       // The opening round shows every episode and every fate once; weight 0: never drawn afterwards.
-      { name: 'showcase-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'early', supplement: true, suspension: true, assistance: true, handover: true }) },
+      { name: 'showcase-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'early', supplement: true, suspension: true, assistance: true, handover: true }) },
       { name: 'online-application-with-notice', weight: 0, run: (c) => this.onlineApplication(c, { supplement: true }) },
-      { name: 'on-time-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'on-time' }) },
-      { name: 'overdue-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'overdue', supplement: false }) },
-      { name: 'refused-application', weight: 0, run: (c) => this.windowApplication(c, { fate: 'refused' }) },
-      { name: 'window-application', weight: 50, run: (c) => this.windowApplication(c) },
+      { name: 'on-time-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'on-time' }) },
+      { name: 'overdue-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'overdue', supplement: false }) },
+      { name: 'refused-application', weight: 0, run: (c) => this.applyAtWindow(c, { fate: 'refused' }) },
+      { name: 'window-application', weight: 50, run: (c) => this.applyAtWindow(c) },
       { name: 'online-application', weight: 22, run: (c) => this.onlineApplication(c) },
-      { name: 'commitment-application', weight: 5, run: (c) => this.windowApplication(c, { commitmentSigned: true, fate: 'early' }, { commitmentOnly: true }) },
+      { name: 'commitment-application', weight: 5, run: (c) => this.applyAtWindow(c, { commitmentSigned: true, fate: 'early' }, { commitmentOnly: true }) },
       { name: 'consultation', weight: 10, run: (c) => this.consultation(c) },
-      { name: 'forbidden-charge', weight: 0.5, run: (c) => this.windowApplication(c, { fate: 'early' }, { chargeAttempt: true }) },
+      { name: 'forbidden-charge', weight: 0.5, run: (c) => this.applyAtWindow(c, { fate: 'early' }, { chargeAttempt: true }) },
       { name: 'absence', weight: 1.5, run: (c) => this.absence(c) },
     ];
   }
 
-  /** 窗口收件: received at the window, perhaps one notice of missing materials, then accepted or refused. */
-  private async windowApplication(c: SimulationContext, overrides: PlanOverrides = {}, options: { commitmentOnly?: boolean; chargeAttempt?: boolean } = {}): Promise<void> {
-    const working = c.isWorkingDay();
-    const picked = await c.world.pickItem(
-      c.draw,
-      (definition) => (working || definition.holidayService) && (!options.commitmentOnly || definition.approvalRoute === 'notification_commitment'),
-    );
-    if (!picked) return c.count('cases.no-item-open-today');
+  /**
+   * 窗口收件: received at the window, perhaps one notice of missing materials, then accepted or refused,
+   * and on to delivery. Other actors use it for an applicant of theirs (an enterprise applying for an
+   * approval of its project, an applicant served in advance): it answers how the case ended.
+   */
+  async applyAtWindow(c: SimulationContext, overrides: PlanOverrides = {}, options: WindowOptions = {}): Promise<CaseEnd | undefined> {
+    const picked = await this.itemForWindow(c, options);
+    if (!picked) {
+      c.count('cases.no-item-open-today');
+      return undefined;
+    }
     const { item, definition } = picked;
     const unit: Unit = { unitId: item.unitId, regionCode: item.regionCode };
     const plan = planCase(c.draw, plannedItem(definition), this.shares, overrides);
+    const applicantRef = options.applicant ?? { kind: c.draw.chance(0.4) ? 'APPLICANT_KIND_ENTERPRISE' : 'APPLICANT_KIND_PERSON', applicantId: this.someApplicant(c).userId };
     const clerk = c.draw.pick(staffOf(unit).clerks);
     const materials = materialsFor(definition, plan);
     const receipt = await this.untilItemCopied(c, () =>
       c.api.post<{ caseId: string; receiptVoucher: { receivedOn: string } }>('cases', '/cases', clerk, {
         itemId: item.itemId,
-        applicant: { kind: c.draw.chance(0.4) ? 'APPLICANT_KIND_ENTERPRISE' : 'APPLICANT_KIND_PERSON', applicantId: this.someApplicant(c).userId },
+        applicant: applicantRef,
         channel: 'CHANNEL_WINDOW',
         materials,
         commitmentSigned: plan.commitmentSigned || undefined,
@@ -92,19 +115,37 @@ export class CasesActor implements Actor {
       await c.pause();
       if (plan.fate === 'refused') {
         await c.api.post('cases', `/cases/${caseId}/acceptance-refusal`, clerk, { reason: '申请事项依法不需要取得行政许可', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款' });
-        return c.count('cases.refused');
+        c.count('cases.refused');
+        return { caseId, outcome: 'refused' };
       }
       await c.api.post('cases', `/cases/${caseId}/acceptance`, clerk, {});
       c.count('cases.accepted');
-      await this.handle(c, caseId, unit, definition, plan, receipt.receiptVoucher.receivedOn);
+      await this.handle(c, caseId, unit, definition, plan, receipt.receiptVoucher.receivedOn, applicantRef.applicantId);
+      return { caseId, outcome: plan.denied ? 'denied' : 'approved' };
     } finally {
       this.open.delete(caseId);
     }
   }
 
+  /** The item asked for (on its next working day unless it has holiday service), or a random one open today. */
+  private async itemForWindow(c: SimulationContext, options: WindowOptions): Promise<{ item: DirectoryItem; definition: DemoItemDefinition } | undefined> {
+    if (options.itemId) {
+      const item = c.world.items.find((candidate) => candidate.itemId === options.itemId);
+      if (!item) return undefined;
+      const definition = await c.world.definition(item.itemId);
+      if (!definition.holidayService) await c.untilDay(c.nextWorkingDay());
+      return { item, definition };
+    }
+    const working = c.isWorkingDay();
+    return c.world.pickItem(
+      c.draw,
+      (definition) => (working || definition.holidayService) && (!options.commitmentOnly || definition.approvalRoute === 'notification_commitment') && withinCalendar(c, definition),
+    );
+  }
+
   /** 网上申报 → 网上预审 (perhaps one notice, the applicant amends) → the applicant comes to the window. */
   private async onlineApplication(c: SimulationContext, overrides: PlanOverrides = {}): Promise<void> {
-    const picked = await c.world.pickItem(c.draw, (definition) => definition.onlineApplication);
+    const picked = await c.world.pickItem(c.draw, (definition) => definition.onlineApplication && withinCalendar(c, definition));
     if (!picked) return c.count('cases.no-online-item');
     const { item, definition } = picked;
     const unit: Unit = { unitId: item.unitId, regionCode: item.regionCode };
@@ -129,21 +170,21 @@ export class CasesActor implements Actor {
       await c.untilDay(c.workingDaysAfter(c.today(), c.draw.int(0, 1)));
       const accepted = await c.api.post<{ receiptVoucher: { receivedOn: string } }>('cases', `/online-applications/${caseId}/window-acceptance`, clerk, { badge: badgeOf(clerk.userId) });
       c.count('cases.accepted');
-      await this.handle(c, caseId, unit, definition, plan, accepted.receiptVoucher.receivedOn);
+      await this.handle(c, caseId, unit, definition, plan, accepted.receiptVoucher.receivedOn, person.userId);
     } finally {
       this.open.delete(caseId);
     }
   }
 
   /** From acceptance to delivery: assistance, handover, suspension, the steps by different people, document. */
-  private async handle(c: SimulationContext, caseId: string, unit: Unit, definition: DemoItemDefinition, plan: CasePlan, receivedOn: string): Promise<void> {
+  private async handle(c: SimulationContext, caseId: string, unit: Unit, definition: DemoItemDefinition, plan: CasePlan, receivedOn: string, applicantId: string): Promise<void> {
     const acceptedOn = c.today();
     const staff = staffOf(unit);
-    const tracked = this.open.get(caseId)!;
+    const tracked = defined(this.open.get(caseId), `case ${caseId} among the open cases`);
     if (plan.assistance) await this.askAssistance(c, caseId, unit, tracked.responsible);
     if (plan.handover) {
       await c.pause();
-      const colleague = staff.clerks.find((clerk) => clerk.userId !== tracked.responsible.userId)!;
+      const colleague = defined(staff.clerks.find((clerk) => clerk.userId !== tracked.responsible.userId), 'a second clerk');
       await c.retryingConflicts(() => c.api.post('cases', `/cases/${caseId}/handover`, tracked.responsible, { toUserId: colleague.userId, note: '转交专业窗口办理' }));
       Object.assign(tracked, { responsible: colleague, actingAsBackup: false });
       c.count('cases.handovers');
@@ -192,7 +233,7 @@ export class CasesActor implements Actor {
       );
       c.count(`cases.steps.${step}`);
     }
-    await this.countOutcome(c, caseId, plan);
+    await this.countOutcome(c, caseId, plan, tracked.responsible);
 
     await c.pause();
     const clerk = tracked.responsible;
@@ -205,12 +246,13 @@ export class CasesActor implements Actor {
     const method = c.draw.weighted({ DELIVERY_METHOD_IN_PERSON: 6, DELIVERY_METHOD_ELECTRONIC: 3, DELIVERY_METHOD_POST: 1 });
     await c.retryingConflicts(() => c.api.post('cases', `/cases/${caseId}/deliveries`, clerk, { documentId, method }));
     c.count('cases.completed');
+    c.completed({ caseId, applicantId, unitId: unit.unitId, regionCode: unit.regionCode });
   }
 
   /** How the case ended against its committed deadline (the plan is an intention; the services have the facts). */
-  private async countOutcome(c: SimulationContext, caseId: string, plan: CasePlan): Promise<void> {
+  private async countOutcome(c: SimulationContext, caseId: string, plan: CasePlan, reader: DemoPerson): Promise<void> {
     const decidedOn = c.today();
-    const state = await c.api.get<{ committedDeadline: string; decision?: string }>('cases', `/cases/${caseId}`, this.open.get(caseId)!.responsible);
+    const state = await c.api.get<{ committedDeadline: string }>('cases', `/cases/${caseId}`, reader);
     c.count(`cases.decided.${outcomeOf(decidedOn, state.committedDeadline)}`);
     if (plan.denied) c.count('cases.denied');
   }
@@ -264,7 +306,7 @@ export class CasesActor implements Actor {
         if (!unit) return;
         const { admin, clerks } = staffOf(unit);
         const answer = await c.api.post<{ reassignedCaseIds: string[] }>('cases', `/units/${unit.unitId}/handlers/${away.userId}/absence`, admin, {});
-        const backup = clerks.find((clerk) => clerk.userId !== away.userId)!;
+        const backup = defined(clerks.find((clerk) => clerk.userId !== away.userId), 'a second clerk');
         for (const caseId of answer.reassignedCaseIds) {
           const open = this.open.get(caseId);
           if (open) Object.assign(open, { responsible: backup, actingAsBackup: true });
@@ -300,6 +342,11 @@ function plannedItem(definition: DemoItemDefinition) {
     commitmentRoute: definition.approvalRoute === 'notification_commitment',
     approvalSteps: definition.approvalSteps.length,
   };
+}
+
+/** Every deadline of a case on this item, overdue included, falls within the years the calendar knows. */
+function withinCalendar(c: SimulationContext, definition: DemoItemDefinition): boolean {
+  return c.coversWorkingDays(Math.max(definition.committedLimitDays ?? 0, definition.statutoryLimitDays ?? 0) + 5);
 }
 
 /** What the applicant hands in: their own materials (the unit fetches shared data and other units' records itself). */

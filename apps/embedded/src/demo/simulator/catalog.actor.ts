@@ -26,9 +26,9 @@ export class CatalogActor implements Actor {
   /** 承诺时限 shortened by a day through a change request; the reform office decides. */
   private async revision(c: SimulationContext, approve: boolean): Promise<void> {
     const picked = await c.world.pickItem(c.draw, (definition) => definition.kind === 'on_the_spot' && definition.completionMode !== 'immediate' && (definition.committedLimitDays ?? 0) > 1);
-    if (!picked) return c.count('catalog.nothing-to-revise');
+    const committed = picked?.definition.committedLimitDays;
+    if (!picked || !committed) return c.count('catalog.nothing-to-revise');
     const { item, definition } = picked;
-    const committed = definition.committedLimitDays!;
     const admin = staffOf(item).admin;
     const { changeRequestId } = await c.api.post<{ changeRequestId: string }>('catalog', `/items/${item.itemId}/change-requests`, admin, {
       change: 'revision',

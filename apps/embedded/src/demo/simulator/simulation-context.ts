@@ -15,7 +15,7 @@ export class SimulationStopped extends Error {
 export interface Activity {
   name: string;
   weight: number;
-  run(context: SimulationContext): Promise<void>;
+  run(context: SimulationContext): Promise<unknown>;
 }
 
 /**
@@ -25,6 +25,8 @@ export interface Activity {
 export interface Actor {
   /** The context it acts in, e.g. `cases`. */
   readonly context: string;
+  /** A route of its service's API the actor needs: without it (the context is not built yet) the actor stays off. */
+  readonly requires?: { service: string; route: string };
   /** Activities in a fixed order; the opening round runs each once, in this order. */
   activities(): Activity[];
 }
@@ -33,6 +35,16 @@ export interface Actor {
 export interface ServiceClock {
   now(): Date;
 }
+
+export interface CompletedCase {
+  caseId: string;
+  applicantId: string;
+  unitId: string;
+  regionCode: string;
+}
+
+/** Completed cases remembered for ratings: the most recent ones. */
+const COMPLETED_CASES_KEPT = 500;
 
 /** How often the simulator checks the clock for storylines waiting for a day. */
 const DAY_CHECK_MS = 100;
@@ -48,6 +60,7 @@ export class SimulationContext {
   private readonly pauses = new Set<{ timer: NodeJS.Timeout; reject: (error: Error) => void }>();
   private readonly dayTimer: NodeJS.Timeout;
   private stopped = false;
+  private readonly completedCases: CompletedCase[] = [];
   private readonly loggedFailures = new Map<string, number>();
 
   constructor(
@@ -73,8 +86,39 @@ export class SimulationContext {
     return days === 0 ? from : this.calendar.addWorkingDays(from, days);
   }
 
+  /**
+   * True when the calendar knows the next `days` working days. chinese-days ships one year at a time:
+   * near the end of its last year, a deadline beyond it cannot be computed (the service answers 500).
+   */
+  coversWorkingDays(days: number): boolean {
+    try {
+      this.calendar.addWorkingDays(this.today(), days);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Today when it is a working day, else the next one. */
+  nextWorkingDay(): string {
+    const today = this.today();
+    return this.isWorkingDay(today) ? today : this.calendar.addWorkingDays(today, 1);
+  }
+
   isWorkingDay(date = this.today()): boolean {
     return this.calendar.isWorkingDay(date);
+  }
+
+  /** A case delivered to its applicant: what supervision's ratings (好差评) are about. */
+  completed(entry: CompletedCase): void {
+    this.completedCases.push(entry);
+    if (this.completedCases.length > COMPLETED_CASES_KEPT) this.completedCases.shift();
+  }
+
+  /** Takes a completed case out of the board, at random (each is rated at most once). */
+  takeCompletedCase(): CompletedCase | undefined {
+    if (this.completedCases.length === 0) return undefined;
+    return this.completedCases.splice(Math.floor(this.draw.random() * this.completedCases.length), 1)[0];
   }
 
   count(name: string, by = 1): void {

@@ -3,6 +3,7 @@ import { Draw, seededRandom } from '../seeded-random';
 import { DEFAULT_FATE_SHARES, type CaseFateShares } from './case-plan';
 import { CasesActor } from './cases.actor';
 import { CatalogActor } from './catalog.actor';
+import { ProjectsActor } from './projects.actor';
 import { SimulationContext, SimulationStopped, type Activity, type Actor, type ServiceClock } from './simulation-context';
 import { WorldDirectory } from './world-directory';
 
@@ -42,7 +43,9 @@ export function startSimulator(target: DemoTarget, options: SimulatorOptions): R
   const api = new DemoApi(target, options.concurrency ?? 8);
   const draw = new Draw(options.random ?? seededRandom(1));
   const clock = options.clock ?? { now: () => new Date() };
-  const actors: Actor[] = [new CatalogActor(), new CasesActor(options.fateShares ?? DEFAULT_FATE_SHARES)];
+  const cases = new CasesActor(options.fateShares ?? DEFAULT_FATE_SHARES);
+  // One actor per context; an actor whose service has no API yet stays off (see Actor.requires).
+  const actors: Actor[] = [new CatalogActor(), cases, new ProjectsActor(cases)];
   const storylines = new Set<Promise<void>>();
   const started = new Map<string, number>();
   let rate = options.ratePerMinute;
@@ -64,8 +67,9 @@ export function startSimulator(target: DemoTarget, options: SimulatorOptions): R
 
   const launch = (activity: Activity, running: SimulationContext) => {
     started.set(activity.name, (started.get(activity.name) ?? 0) + 1);
-    const storyline = activity
+    const storyline: Promise<void> = activity
       .run(running)
+      .then(() => undefined)
       .catch((error: unknown) => {
         if (!(error instanceof SimulationStopped)) running.failed(activity.name, error);
       })
@@ -88,7 +92,12 @@ export function startSimulator(target: DemoTarget, options: SimulatorOptions): R
     if (!world) return;
     const running = new SimulationContext(api, draw, world, clock, options.pauseMs ?? 1_500, target.log);
     context = running;
-    const activities = actors.flatMap((actor) => actor.activities().map((activity) => ({ ...activity, name: `${actor.context}.${activity.name}` })));
+    const available: Actor[] = [];
+    for (const actor of actors) {
+      if (!actor.requires || (await api.offers(actor.requires.service, actor.requires.route))) available.push(actor);
+      else target.log(`simulator: ${actor.context} has no ${actor.requires.route} yet; its actor stays off`);
+    }
+    const activities = available.flatMap((actor) => actor.activities().map((activity) => ({ ...activity, name: `${actor.context}.${activity.name}` })));
     const opening = [...activities];
     const byName = new Map(activities.map((activity) => [activity.name, activity]));
     const weights = Object.fromEntries(activities.map((activity) => [activity.name, activity.weight]));

@@ -57,12 +57,12 @@ export class WorldDirectory {
     return this.units.find((unit) => unit.unitId === unitId);
   }
 
-  /** A random item that takes applications and whose definition passes `accept`, or undefined after a few tries. */
-  async pickItem(draw: Draw, accept: (definition: DemoItemDefinition) => boolean = () => true, tries = 12): Promise<{ item: DirectoryItem; definition: DemoItemDefinition } | undefined> {
-    const candidates = this.applicable();
-    if (candidates.length === 0) return undefined;
-    for (let attempt = 0; attempt < tries; attempt++) {
-      const item = draw.pick(candidates);
+  /**
+   * A random item that takes applications and whose definition passes `accept`: candidates in random
+   * order, at most `tries` of them looked at (definitions are fetched once, then kept).
+   */
+  async pickItem(draw: Draw, accept: (definition: DemoItemDefinition) => boolean = () => true, tries = 60): Promise<{ item: DirectoryItem; definition: DemoItemDefinition } | undefined> {
+    for (const item of draw.sample(this.applicable(), tries)) {
       const definition = await this.definition(item.itemId);
       if (accept(definition)) return { item, definition };
     }

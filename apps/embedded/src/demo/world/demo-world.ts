@@ -1,5 +1,6 @@
 import { findRegion, regionName, regionsAt, SHANGHAI_REGION_CODE, type RegionLevel } from '@sangeyipi/platform';
 import type { DemoSize } from '../demo-size';
+import { cyclic, defined } from '../defined';
 import { Draw, seededRandom } from '../seeded-random';
 import {
   ADVANCE_SERVICES,
@@ -111,12 +112,12 @@ export function generateDemoWorld(size: DemoSize): DemoWorld {
     add(unit, city('on_the_spot'), onTheSpotDefinition(draw, { name, department, unit, serial: itemsOf(city('on_the_spot')) + 1, level: 'city' }));
   }
   for (let index = 0; index < size.advanceServiceItems; index++) {
-    const service = ADVANCE_SERVICES[index % ADVANCE_SERVICES.length]!;
+    const service = cyclic(ADVANCE_SERVICES, index);
     const unit = unitOfDepartment(cityUnits, service.department, index);
     add(unit, city('advance_service'), advanceDefinition(draw, { name: numbered(service.name, index, ADVANCE_SERVICES.length), contents: service.contents, unit, serial: index + 1, legalBasis: departmentOf(unit).legalBasis }));
   }
   for (let index = 0; index < size.cityLandingItems; index++) {
-    const landing = LANDING_ITEMS[index % LANDING_ITEMS.length]!;
+    const landing = cyclic(LANDING_ITEMS, index);
     const unit = unitOfDepartment(cityUnits, landing.department, index);
     add(unit, city('same_year_landing'), landingDefinition(draw, { name: numbered(landing.name, index, LANDING_ITEMS.length), unit, serial: index + 1, legalBasis: departmentOf(unit).legalBasis }));
   }
@@ -126,8 +127,8 @@ export function generateDemoWorld(size: DemoSize): DemoWorld {
   const villageCodes = new Set(regionsAt('village').map((village) => village.code));
   const chosenTowns: string[] = [];
   for (const districtCode of districtCodes) {
-    const district = regionName(districtCode)!;
-    const districtDepartments = DISTRICT_DEPARTMENT_ORDER.slice(0, size.departmentsPerDistrict).map((code) => DEPARTMENTS.find((department) => department.code === code)!);
+    const district = defined(regionName(districtCode), `the name of ${districtCode}`);
+    const districtDepartments = DISTRICT_DEPARTMENT_ORDER.slice(0, size.departmentsPerDistrict).map((code) => defined(DEPARTMENTS.find((department) => department.code === code), `department ${code}`));
     const districtUnits = districtDepartments.map((department): DemoUnit => ({
       unitId: `d${districtCode}-${department.code}`,
       name: `${district}${department.districtSuffix}`,
@@ -141,12 +142,12 @@ export function generateDemoWorld(size: DemoSize): DemoWorld {
       add(unit, inDistrict('on_the_spot'), onTheSpotDefinition(draw, { name, department, unit, serial: itemsOf(inDistrict('on_the_spot')) + 1, level: 'district' }));
     }
     for (let index = 0; index < size.districtAdvanceItemsPerDistrict; index++) {
-      const service = ADVANCE_SERVICES[index % ADVANCE_SERVICES.length]!;
+      const service = cyclic(ADVANCE_SERVICES, index);
       const unit = unitOfDepartment(districtUnits, service.department, index);
       add(unit, inDistrict('advance_service'), advanceDefinition(draw, { name: numbered(service.name, index, ADVANCE_SERVICES.length), contents: service.contents, unit, serial: index + 1, legalBasis: departmentOf(unit).legalBasis }));
     }
     for (let index = 0; index < size.districtLandingItemsPerDistrict; index++) {
-      const landing = LANDING_ITEMS[index % LANDING_ITEMS.length]!;
+      const landing = cyclic(LANDING_ITEMS, index);
       const unit = unitOfDepartment(districtUnits, landing.department, index);
       add(unit, inDistrict('same_year_landing'), landingDefinition(draw, { name: numbered(landing.name, index, LANDING_ITEMS.length), unit, serial: index + 1, legalBasis: departmentOf(unit).legalBasis }));
     }
@@ -163,21 +164,21 @@ export function generateDemoWorld(size: DemoSize): DemoWorld {
     units.push(...townUnits);
     for (let index = 0; index < size.streetItemsPerDistrict && townUnits.length > 0; index++) {
       const townIndex = index % townUnits.length;
-      const unit = townUnits[townIndex]!;
+      const unit = cyclic(townUnits, townIndex);
       const catalog: DemoCatalog = { kind: 'on_the_spot', level: 'town', regionCode: unit.regionCode };
       const serial = itemsOf(catalog) + 1;
-      const name = numbered(STREET_ITEMS[(serial - 1 + townIndex) % STREET_ITEMS.length]!, serial - 1, STREET_ITEMS.length);
+      const name = numbered(cyclic(STREET_ITEMS, serial - 1 + townIndex), serial - 1, STREET_ITEMS.length);
       add(unit, catalog, onTheSpotDefinition(draw, { name, department: STREET_DEPARTMENT, unit, serial, level: 'town' }));
     }
   }
 
   const villages = [...villageCodes].filter((code) => chosenTowns.includes(code.slice(0, 9))).slice(0, size.villages);
   for (const villageCode of villages) {
-    const unit: DemoUnit = { unitId: `v${villageCode}-jwh`, name: regionName(villageCode)!, kind: 'grassroots_organisation', level: 'village', regionCode: villageCode };
+    const unit: DemoUnit = { unitId: `v${villageCode}-jwh`, name: defined(regionName(villageCode), `the name of ${villageCode}`), kind: 'grassroots_organisation', level: 'village', regionCode: villageCode };
     units.push(unit);
     for (let index = 0; index < size.villageItemsPerVillage; index++) {
       const catalog: DemoCatalog = { kind: 'on_the_spot', level: 'village', regionCode: villageCode };
-      const name = numbered(VILLAGE_ITEMS[index % VILLAGE_ITEMS.length]!, index, VILLAGE_ITEMS.length);
+      const name = numbered(cyclic(VILLAGE_ITEMS, index), index, VILLAGE_ITEMS.length);
       add(unit, catalog, onTheSpotDefinition(draw, { name, department: VILLAGE_DEPARTMENT, unit, serial: index + 1, level: 'village' }));
     }
   }
@@ -196,23 +197,25 @@ function departmentOf(unit: DemoUnit): Department {
 
 /** The unit of a department when the level has it, else one of the others in turn. */
 function unitOfDepartment(levelUnits: DemoUnit[], code: string, index: number): DemoUnit {
-  return levelUnits.find((unit) => unit.unitId.endsWith(`-${code}`)) ?? levelUnits[index % levelUnits.length]!;
+  return levelUnits.find((unit) => unit.unitId.endsWith(`-${code}`)) ?? cyclic(levelUnits, index);
 }
 
 /** `count` item names taken in turn from each department: its items, then their 业务办理项. */
 function* roundRobinItems(units: DemoUnit[], departments: readonly Department[], count: number): Generator<[DemoUnit, string, Department]> {
-  const names = departments.map((department) => ITEM_VARIANTS.flatMap((variant) => department.items.map((item) => `${item}（${variant}）`)));
-  const taken = departments.map(() => 0);
+  const queues = departments.map((department, index) => ({
+    unit: cyclic(units, index),
+    department,
+    names: ITEM_VARIANTS.flatMap((variant) => department.items.map((item) => `${item}（${variant}）`)),
+  }));
   let produced = 0;
-  for (let round = 0; produced < count; round++) {
+  while (produced < count) {
     let progressed = false;
-    for (let index = 0; index < departments.length && produced < count; index++) {
-      const name = names[index]![taken[index]!];
-      if (name === undefined) continue;
-      taken[index]! += 1;
+    for (const queue of queues) {
+      const name = queue.names.shift();
+      if (name === undefined || produced >= count) continue;
       produced += 1;
       progressed = true;
-      yield [units[index]!, name, departments[index]!];
+      yield [queue.unit, name, queue.department];
     }
     if (!progressed) throw new Error(`the vocabulary has only ${produced} item names for ${departments.length} departments, ${count} were asked`);
   }
@@ -390,7 +393,7 @@ function catalogsOf(items: DemoItem[], batchesPerCatalog: number): DemoWorld['ca
       continue;
     }
     const { kind, level, regionCode } = item.catalog;
-    const region = findRegion(regionCode)!.name;
+    const region = defined(findRegion(regionCode), `region ${regionCode}`).name;
     seen.set(key, { kind, level, regionCode, batches: item.batch, title: (batch) => `${region}第${CHINESE_NUMERALS[batch - 1] ?? batch}批${KIND_TITLES[kind]}事项目录` });
   }
   for (const catalog of seen.values()) catalog.batches = Math.min(catalog.batches, batchesPerCatalog);
