@@ -71,8 +71,10 @@ export class EmbeddedPlatform {
           REDIS_URL: 'memory://local',
           AUTH_JWT_SECRET: this.signingKey,
           LOG_LEVEL: this.options.logLevel,
-          // The gateway finds the others here (SERVICE_URL_<NAME>).
+          // The gateway finds the others here (SERVICE_URL_<NAME>), serves the built portal, and signs in the demo users.
           ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SERVICE_URL_${name.toUpperCase()}`, url])),
+          GATEWAY_PORTAL_DIR: join(this.options.projectRoot, 'dist/apps/portal'),
+          AUTH_DEMO_USERS: 'true',
         },
       });
       await app.listen(entry.port, '127.0.0.1');
@@ -90,6 +92,13 @@ export class EmbeddedPlatform {
     }
     this.running.length = 0;
     await this.database.stop();
+  }
+
+  /** The demo users the gateway signs in, and their one password (services/gateway/src/sign-in/demo-users.ts). */
+  async demoUsers(): Promise<{ password: string; users: { username: string; displayName: string; roles: string[] }[] }> {
+    const file = join(this.options.projectRoot, 'services/gateway/src/sign-in/demo-users');
+    const { DEMO_PASSWORD, DEMO_USERS } = (await import(file)) as { DEMO_PASSWORD: string; DEMO_USERS: { username: string; displayName: string; roles: string[] }[] };
+    return { password: DEMO_PASSWORD, users: DEMO_USERS };
   }
 
   /** Services are found by convention (services/<name>/src/<name>.module.ts), not imported. */

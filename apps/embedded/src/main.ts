@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FULL_DEMO, SMALL_DEMO, seedDemoWorld, startSimulator, type RunningSimulator } from './demo';
 import { EmbeddedPlatform } from './embedded-platform';
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   try {
+    ensurePortalBuilt(projectRoot, log);
     await platform.start();
   } catch (error) {
     log(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -47,6 +50,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   log(`ready: the portal and the API at ${platform.urlOf('gateway')}`);
+  const { password, users } = await platform.demoUsers();
+  log(`demo users, each with the password ${password}:`);
+  for (const user of users) log(`  ${user.username.padEnd(12)} ${user.roles.join(', ').padEnd(18)} ${user.displayName}`);
 
   const demoWorld = process.env.DEMO_WORLD ?? 'full';
   if (demoWorld === 'off') return;
@@ -63,6 +69,17 @@ async function main(): Promise<void> {
     simulator = startSimulator(target, { ratePerMinute });
     log(`demo: simulator on, ${ratePerMinute} new storylines a minute (DEMO_RATE_PER_MINUTE)`);
   }
+}
+
+/** The gateway serves the portal's build: made once, again only when it is missing. */
+function ensurePortalBuilt(projectRoot: string, log: (line: string) => void): void {
+  if (existsSync(join(projectRoot, 'dist/apps/portal/index.html'))) return;
+  log('building the portal (once)');
+  execFileSync('npx', ['nx', 'run', 'portal:build', '--outputStyle=static'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
 }
 
 void main();

@@ -61,6 +61,9 @@ export function composeFile(services: readonly ServicePlan[]): Record<string, un
           KAFKA_BROKERS: 'kafka:9092',
           REDIS_URL: 'redis://redis:6379',
           AUTH_JWT_SECRET: COMPOSE_SIGNING_KEY,
+          ...(service.name === 'gateway'
+            ? Object.fromEntries(services.filter((other) => other.name !== 'gateway').map((other) => [`SERVICE_URL_${other.name.toUpperCase()}`, `http://${other.name}:${other.port}`]))
+            : {}),
         },
         depends_on: {
           postgres: { condition: 'service_healthy' },

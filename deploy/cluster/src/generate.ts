@@ -22,7 +22,7 @@ export function clusterFiles(projectRoot: string): Map<string, string> {
   const services = planServices(projectRoot);
   const files = new Map<string, string>();
   files.set('deploy/cluster/kubernetes/platform.yaml', yamlDocuments(platformManifests()));
-  for (const service of services) files.set(`deploy/cluster/kubernetes/${service.name}.yaml`, yamlDocuments(serviceManifests(service)));
+  for (const service of services) files.set(`deploy/cluster/kubernetes/${service.name}.yaml`, yamlDocuments(serviceManifests(service, services)));
   files.set('deploy/cluster/compose.yaml', HEADER + stringify(composeFile(services), { lineWidth: 0 }));
   files.set('deploy/cluster/postgres-init.sql', `-- ${HEADER.slice(2)}${postgresInitSql(services)}`);
   return files;

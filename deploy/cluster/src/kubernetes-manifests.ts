@@ -25,6 +25,13 @@ function secretEnv(secretName: string, key: string) {
   return { name: key, valueFrom: { secretKeyRef: { name: secretName, key, ...(OPTIONAL_SECRET_KEYS.has(key) ? { optional: true } : {}) } } };
 }
 
+/** The gateway reaches every other service through its cluster Service. */
+function serviceUrls(all: readonly ServicePlan[]) {
+  return all
+    .filter((other) => other.name !== 'gateway')
+    .map((other) => ({ name: `SERVICE_URL_${other.name.toUpperCase()}`, value: `http://${other.name}.${NAMESPACE}.svc:${other.port}` }));
+}
+
 /** Namespace, shared settings, and the job that creates every context's topic. */
 export function platformManifests(): Manifest[] {
   const topicCommands = CONTEXT_TOPICS.map(
@@ -62,7 +69,7 @@ export function platformManifests(): Manifest[] {
 }
 
 /** Deployment, Service, HorizontalPodAutoscaler and PodDisruptionBudget of one service. */
-export function serviceManifests(service: ServicePlan): Manifest[] {
+export function serviceManifests(service: ServicePlan, all: readonly ServicePlan[]): Manifest[] {
   const metadata = { name: service.name, namespace: NAMESPACE, labels: labels(service.name) };
   const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({
     httpGet: { path, port: 'http' },
@@ -93,6 +100,7 @@ export function serviceManifests(service: ServicePlan): Manifest[] {
                   { name: 'PORT', value: String(service.port) },
                   ...SERVICE_SECRET_KEYS.map((key) => secretEnv(`sangeyipi-${service.name}`, key)),
                   ...SHARED_SECRET_KEYS.map((key) => secretEnv(SHARED_SECRET, key)),
+                  ...(service.name === 'gateway' ? serviceUrls(all) : []),
                 ],
                 envFrom: [{ configMapRef: { name: SHARED_CONFIG } }],
                 startupProbe: probe('/health/live', 2, 30),
