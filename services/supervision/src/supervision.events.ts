@@ -95,6 +95,7 @@ export type InspectionPlanned = Event<
     method: InspectionMethod;
     seedCommitment: string;
     drawOn: string;
+    witnessSource: string;
   }
 >;
 export type InspectionListsFrozen = Event<

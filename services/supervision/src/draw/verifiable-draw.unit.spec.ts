@@ -156,6 +156,23 @@ describe('the verifiable draw (sangeyipi-draw-v1)', () => {
     expect(Math.min(...counts.values())).toBeGreaterThan(expected * 0.85);
   });
 
+  it('assigns each eligible inspector uniformly: chi-square over 10,000 draws stays below the 0.1% critical value', () => {
+    const inspectors = Array.from({ length: 12 }, (_, i) => inspector(i, i === 5 ? { conflictingTargetIds: ['T000'] } : {}));
+    const published = lists({ targets: [target(0, { affiliatedUnitId: 'U0' })], inspectors, proportionBasisPoints: 10_000 });
+    const eligible = inspectors.filter((i) => i.unitId !== 'U0' && !i.conflictingTargetIds.includes('T000')); // 8 of 12
+    expect(eligible).toHaveLength(8);
+    const counts = new Map<string, number>(eligible.map((i) => [i.inspectorId, 0]));
+    const draws = 10_000;
+    for (let n = 0; n < draws; n += 1) {
+      for (const id of runDraw(published, seedOf(n), '').drawn[0].inspectorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual(eligible.map((i) => i.inspectorId).sort());
+    const expected = (draws * 2) / eligible.length; // 2,500 assignments each
+    const chiSquare = [...counts.values()].reduce((sum, observed) => sum + (observed - expected) ** 2 / expected, 0);
+    // 7 degrees of freedom: P(χ² > 24.32) = 0.001.
+    expect(chiSquare).toBeLessThan(24.32);
+  });
+
   it('draws integers below n without modulo bias', () => {
     const random = new DrawRandom(seedOf(9), 'digest', '');
     const counts = [0, 0, 0];

@@ -14,9 +14,11 @@ import {
 } from '../draw/verifiable-draw';
 
 /**
- * A 双随机 plan, pure: planned (seed committed, lists frozen and digested) → drawn (seed revealed,
- * selection recorded). Nothing about the selection is decided before the seed is revealed, and the
- * seed is bound by its commitment, so the draw can be re-run by anyone from the published events.
+ * A 双随机 plan, pure: planned (seed committed, lists frozen and digested, witness source announced)
+ * → drawn (seed and witness revealed, selection recorded). Nothing about the selection is decided
+ * before the seed is revealed, the seed is bound by its commitment, and the witness is a public value
+ * unknown when the seed was chosen: the draw can be re-run by anyone from the published events, and
+ * neither the committer nor the drawer can steer it.
  */
 export interface PlanState {
   status: 'none' | 'planned' | 'drawn';
@@ -24,17 +26,27 @@ export interface PlanState {
   regionCode: string;
   seedCommitment: string;
   drawOn: string;
+  /** The public value announced as the draw's witness; '' when the draw takes none. */
+  witnessSource: string;
   lists?: InspectionListsFrozen['data'];
 }
 
 export function initialPlanState(): PlanState {
-  return { status: 'none', planId: '', regionCode: '', seedCommitment: '', drawOn: '' };
+  return { status: 'none', planId: '', regionCode: '', seedCommitment: '', drawOn: '', witnessSource: '' };
 }
 
 export function evolvePlan(state: PlanState, event: SupervisionEvent): PlanState {
   switch (event.type) {
     case 'supervision.InspectionPlanned':
-      return { ...state, status: 'planned', planId: event.data.planId, regionCode: event.data.regionCode, seedCommitment: event.data.seedCommitment, drawOn: event.data.drawOn };
+      return {
+        ...state,
+        status: 'planned',
+        planId: event.data.planId,
+        regionCode: event.data.regionCode,
+        seedCommitment: event.data.seedCommitment,
+        drawOn: event.data.drawOn,
+        witnessSource: event.data.witnessSource ?? '',
+      };
     case 'supervision.InspectionListsFrozen':
       return { ...state, lists: event.data };
     case 'supervision.InspectionDrawn':
@@ -75,6 +87,7 @@ export interface PlanInspection {
   inspectorsPerTarget: number;
   seedCommitment: string;
   drawOn: string;
+  witnessSource: string;
   today: string;
   targets: FrozenTarget[];
   inspectors: FrozenInspector[];
@@ -143,6 +156,7 @@ export function planInspection(command: PlanInspection, state: PlanState): [Insp
         method: command.method,
         seedCommitment: command.seedCommitment,
         drawOn: command.drawOn,
+        witnessSource: command.witnessSource,
       },
     },
     {
@@ -188,6 +202,9 @@ export function drawInspection(command: DrawInspection, state: PlanState): Inspe
     throw violation('seed', 'seed-format', `must be lowercase hex of at least ${MIN_SEED_HEX_LENGTH / 2} bytes`);
   }
   if (commitToSeed(command.seed) !== state.seedCommitment) throw violation('seed', 'seed-matches-commitment', 'its SHA-256 is not the commitment published with the plan');
+  // A witness chosen at the draw by someone who knows the seed could steer it: only the one announced with the plan counts.
+  if (!state.witnessSource && command.witness) throw violation('witness', 'witness-announced', 'the plan announced no witness: the draw takes none');
+  if (state.witnessSource && !command.witness) throw violation('witness', 'witness-required', `the plan announced its witness: ${state.witnessSource}`);
   if (command.today < state.drawOn) throw new SupervisionStateConflict('draw-not-due', `the draw is announced for ${state.drawOn}`);
   const { listsDigest, drawn } = runDraw(frozenListsOf(state.planId, state.lists), command.seed, command.witness);
   // The lists are read back from the plan's own events: a different digest means the history changed.

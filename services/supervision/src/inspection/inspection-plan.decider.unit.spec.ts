@@ -29,6 +29,7 @@ function command(overrides: Partial<PlanInspection> = {}): PlanInspection {
     inspectorsPerTarget: 2,
     seedCommitment: commitToSeed(SEED),
     drawOn: '2025-11-03',
+    witnessSource: '福彩3D 2025-11-03 开奖号码',
     today: '2025-11-03',
     targets: [target('T1', 'U1'), target('T2', 'U2'), target('T3', 'U1', 'DRAW_STRATUM_ELEVATED')],
     inspectors: [inspector('I1', 'U1'), inspector('I2', 'U2'), inspector('I3', 'U3'), inspector('I4', 'U3', ['T2'])],
@@ -100,24 +101,32 @@ describe('drawing', () => {
 
   it('reveals the seed and records the same selection an independent re-run gives', () => {
     const state = planned();
-    const drawn = drawInspection({ seed: SEED, witness: '福彩3D 2025301期 517', today: '2025-11-03', newInspectionId: ids }, state);
+    const drawn = drawInspection({ seed: SEED, witness: '517', today: '2025-11-03', newInspectionId: ids }, state);
     const frozen = state.lists;
     if (!frozen) throw new Error('the plan froze no lists');
-    const rerun = runDraw(frozenListsOf('plan-1', frozen), SEED, '福彩3D 2025301期 517');
+    const rerun = runDraw(frozenListsOf('plan-1', frozen), SEED, '517');
     expect(drawn.data.inspections.map(({ targetId, inspectorIds }) => ({ targetId, inspectorIds }))).toEqual(rerun.drawn);
     expect(drawn.data.listsDigest).toBe(frozen.listsDigest);
     expect(drawn.data.algorithm).toBe('sangeyipi-draw-v1');
   });
 
+  it('takes the witness announced with the plan, and no other', () => {
+    const announced = planned();
+    expect((refusal(() => drawInspection({ seed: SEED, witness: '', today: '2025-11-03', newInspectionId: ids }, announced)) as SupervisionRulesViolated).violations[0].rule).toBe('witness-required');
+    const none = planned({ witnessSource: '' });
+    expect((refusal(() => drawInspection({ seed: SEED, witness: '517', today: '2025-11-03', newInspectionId: ids }, none)) as SupervisionRulesViolated).violations[0].rule).toBe('witness-announced');
+    expect(drawInspection({ seed: SEED, witness: '', today: '2025-11-03', newInspectionId: ids }, none).data.witness).toBe('');
+  });
+
   it('refuses a seed that does not match the commitment, a short seed, an early draw and a second draw', () => {
     const state = planned();
-    expect((refusal(() => drawInspection({ seed: 'b2'.repeat(16), witness: '', today: '2025-11-03', newInspectionId: ids }, state)) as SupervisionRulesViolated).violations[0].rule).toBe(
+    expect((refusal(() => drawInspection({ seed: 'b2'.repeat(16), witness: '517', today: '2025-11-03', newInspectionId: ids }, state)) as SupervisionRulesViolated).violations[0].rule).toBe(
       'seed-matches-commitment',
     );
-    expect((refusal(() => drawInspection({ seed: 'a1'.repeat(15), witness: '', today: '2025-11-03', newInspectionId: ids }, state)) as SupervisionRulesViolated).violations[0].rule).toBe('seed-format');
-    expect((refusal(() => drawInspection({ seed: SEED, witness: '', today: '2025-11-02', newInspectionId: ids }, state)) as SupervisionStateConflict).code).toBe('draw-not-due');
-    const drawnState = evolvePlan(state, drawInspection({ seed: SEED, witness: '', today: '2025-11-03', newInspectionId: ids }, state));
-    expect((refusal(() => drawInspection({ seed: SEED, witness: '', today: '2025-11-03', newInspectionId: ids }, drawnState)) as SupervisionStateConflict).code).toBe('already-drawn');
+    expect((refusal(() => drawInspection({ seed: 'a1'.repeat(15), witness: '517', today: '2025-11-03', newInspectionId: ids }, state)) as SupervisionRulesViolated).violations[0].rule).toBe('seed-format');
+    expect((refusal(() => drawInspection({ seed: SEED, witness: '517', today: '2025-11-02', newInspectionId: ids }, state)) as SupervisionStateConflict).code).toBe('draw-not-due');
+    const drawnState = evolvePlan(state, drawInspection({ seed: SEED, witness: '517', today: '2025-11-03', newInspectionId: ids }, state));
+    expect((refusal(() => drawInspection({ seed: SEED, witness: '517', today: '2025-11-03', newInspectionId: ids }, drawnState)) as SupervisionStateConflict).code).toBe('already-drawn');
   });
 });
 

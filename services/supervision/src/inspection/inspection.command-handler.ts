@@ -37,6 +37,7 @@ export interface NewPlan {
   inspectorsPerTarget: number;
   seedCommitment: string;
   drawOn: string;
+  witnessSource?: string;
 }
 
 export interface NewResult {
@@ -141,6 +142,7 @@ export class InspectionCommandHandler {
         inspectorsPerTarget: plan.inspectorsPerTarget,
         seedCommitment: plan.seedCommitment,
         drawOn: plan.drawOn,
+        witnessSource: plan.witnessSource ?? '',
         today: todayIn(this.clock),
         targets,
         inspectors,

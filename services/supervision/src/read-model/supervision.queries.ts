@@ -86,6 +86,7 @@ export class SupervisionQueries {
       regionCode: planned.data.regionCode,
       seedCommitment: planned.data.seedCommitment,
       drawOn: planned.data.drawOn,
+      witnessSource: planned.data.witnessSource ?? '',
       lists: frozen.data,
       draw: drawn
         ? {

@@ -47,7 +47,7 @@ describe('双随机: a verifiable draw, published and re-run from the public dat
 
   it('commits to the seed, freezes the lists, draws on the day, and anyone re-runs the draw from the public record to the same selection', async () => {
     const planned = await eventually(async () => {
-      const answer = await t.call('POST', '/plans', token, { title: '2025年第四季度抽查', regionCode: '310101', inspectionItemId: itemId, inspectorsPerTarget: 2, seedCommitment: COMMITMENT, drawOn: '2025-09-23' });
+      const answer = await t.call('POST', '/plans', token, { title: '2025年第四季度抽查', regionCode: '310101', inspectionItemId: itemId, inspectorsPerTarget: 2, seedCommitment: COMMITMENT, drawOn: '2025-09-23', witnessSource: '福彩3D 2025-09-23 开奖号码' });
       return answer.status === 201 ? answer.body : undefined;
     });
     expect(planned.targetCount).toBe(4); // ceil(20 × 20%)
@@ -55,16 +55,18 @@ describe('双随机: a verifiable draw, published and re-run from the public dat
     // Before the draw, the public record has the commitment and the frozen lists, not the seed.
     const before = await t.call('GET', `/public/plans/${planned.planId}/draw`);
     expect(before.status).toBe(200);
-    expect(before.body).toEqual(expect.objectContaining({ seedCommitment: COMMITMENT, draw: null }));
+    expect(before.body).toEqual(expect.objectContaining({ seedCommitment: COMMITMENT, witnessSource: '福彩3D 2025-09-23 开奖号码', draw: null }));
     expect(before.body.lists.inspectors.map((i: { inspectorId: string }) => i.inspectorId)).not.toContain('insp-6'); // not qualified
     expect(before.body.lists.listsDigest).toBe(planned.listsDigest);
 
-    expect((await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: SEED })).body).toEqual(expect.objectContaining({ code: 'draw-not-due' }));
+    expect((await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: SEED, witness: '517' })).body).toEqual(expect.objectContaining({ code: 'draw-not-due' }));
     t.clock.set('2025-09-23T02:00:00Z');
     const wrongSeed = await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: 'ab'.repeat(32) });
     expect(wrongSeed.status).toBe(400);
     expect(wrongSeed.body.violations).toEqual([expect.objectContaining({ field: 'seed', rule: 'seed-matches-commitment' })]);
-    const drawn = await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: SEED, witness: '2025-09-23 福彩3D 517' });
+    // The witness announced with the plan is required: a draw without it cannot go ahead.
+    expect((await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: SEED })).body.violations).toEqual([expect.objectContaining({ field: 'witness', rule: 'witness-required' })]);
+    const drawn = await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: SEED, witness: '517' });
     expect(drawn.status).toBe(200);
     expect(drawn.body.inspections).toHaveLength(4);
     expect((await t.call('POST', `/plans/${planned.planId}/draw`, token, { seed: SEED })).status).toBe(409);

@@ -74,11 +74,16 @@ export class PlanInspectionDto {
   @ApiProperty({ minimum: 2, example: 2 }) @Max(20) @IsInt() inspectorsPerTarget!: number;
   @ApiProperty({ description: 'Lowercase hex SHA-256 of the secret seed' }) @IsString() seedCommitment!: string;
   @ApiProperty({ example: '2025-11-03' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) drawOn!: string;
+  @ApiPropertyOptional({ description: 'The public value, unknown today, the draw will mix in (e.g. 福彩3D draw of the draw day)', example: '中国福利彩票3D 2025-11-03 开奖号码' })
+  @MaxLength(200)
+  @IsString()
+  @IsOptional()
+  witnessSource?: string;
 }
 
 export class DrawInspectionDto {
   @ApiProperty({ description: 'The seed, lowercase hex, whose SHA-256 was committed' }) @MaxLength(256) @IsString() seed!: string;
-  @ApiPropertyOptional({ description: 'A public value fixed after the commitment, e.g. a lottery number of the day' })
+  @ApiPropertyOptional({ description: 'The value of the witness source announced with the plan; none when the plan announced none' })
   @MaxLength(200)
   @IsString()
   @IsOptional()
