@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkingDayCalendar } from '@sangeyipi/platform';
 import { ApprovalRiskScanner } from '../../src/approval-chain/approval-risk.scanner';
-import { listedProjects, PUDONG_PLANNING, projectRegistration, publishedItem, soon, startProjects, type ProjectsApi, type ProjectsUnderTest } from './projects-test-kit';
+import { expectRebuildToReproduce, listedProjects, PUDONG_PLANNING, projectRegistration, publishedItem, soon, startProjects, type ProjectsApi, type ProjectsUnderTest } from './projects-test-kit';
 
 const calendar = new WorkingDayCalendar();
 const at = (date: string) => `${date}T02:00:00Z`; // 10:00 in Shanghai
@@ -175,4 +175,6 @@ describe('an industrial project’s approvals (产业项目审批)', () => {
       expect.objectContaining({ heldOn: '2025-11-18', decisions: [{ decision: '规划资源局2个工作日内作出决定', ownerUnitId: PUDONG_PLANNING, dueOn: '2025-11-20' }] }),
     ]);
   });
+
+  it('rebuilds its read model from position 0 to the same tables', () => expectRebuildToReproduce(projects));
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { YearEndCloser } from '../../src/landing-list/year-end-closer';
-import { listedProjects, PEOPLE, projectRegistration, ProjectsApi, soon, startProjects, type ProjectsUnderTest } from './projects-test-kit';
+import { expectRebuildToReproduce, listedProjects, PEOPLE, projectRegistration, ProjectsApi, soon, startProjects, type ProjectsUnderTest } from './projects-test-kit';
 
 const SEPTEMBER = '2025-09-01T02:00:00Z'; // 10:00 in Shanghai
 const NEW_YEAR = '2026-01-05T02:00:00Z';
@@ -159,4 +159,6 @@ describe('a same-year landing list (当年落地目录) through its year', () =>
     const dataSource = projects.service.app.get(DataSource);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'projects.ProjectYearClosed' AND stream_id = $1`, [`project-${projectId}`])).toEqual([{ n: 1 }]);
   });
+
+  it('rebuilds its read model from position 0 to the same tables', () => expectRebuildToReproduce(projects));
 });
