@@ -144,6 +144,11 @@ describe('an industrial project’s approvals (产业项目审批)', () => {
     await planningCase.receiveAndAccept('2025-11-03', 10); // committed deadline 17 Nov
     await soon(async () => (await chainOf(api, projectId)).approvals[0].runs[0]?.acceptedOn === '2025-11-03');
     const scanner = projects.service.app.get(ApprovalRiskScanner);
+    // The scanner takes its candidates from the read model (a chain it misses now it meets at its next round):
+    // wait until the read model has the chain, so that both scans below really assess it.
+    await soon(async () =>
+      (await api.expect(200, 'GET', '/projects', { as: 'pudongUnitAdmin' })).projects.some((p: { projectId: string; approvalChain: unknown }) => p.projectId === projectId && p.approvalChain),
+    );
 
     // On the deadline day the case may still be decided in time: 10 + 0 + 8 = 18 ≤ 20.
     projects.clock.set(at('2025-11-17'));

@@ -145,7 +145,12 @@ describe('a same-year landing list (当年落地目录) through its year', () =>
   it('closes a list the reform office left open once the grace days into the new year are over', async () => {
     projects.clock.set('2026-03-02T02:00:00Z');
     const [projectId] = await listedProjects(api, [projectRegistration({ name: '康桥工业区厂房改造', listingYear: 2026 })], 2026);
-    await soon(async () => (await api.call('GET', `/public/projects/${projectId}`)).status === 200);
+    // The closer finds open lists in the read model: wait until it has the 2026 batch.
+    await soon(async () =>
+      (await api.expect(200, 'GET', '/public/landing-lists?year=2026&regionCode=310115')).batches.some((batch: { projects: { projectId: string }[] }) =>
+        batch.projects.some((project) => project.projectId === projectId),
+      ),
+    );
     const closer = projects.service.app.get(YearEndCloser);
 
     projects.clock.set('2027-01-15T02:00:00Z'); // the 15th grace day: not yet
