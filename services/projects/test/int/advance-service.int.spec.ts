@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PEOPLE, PUDONG_PLANNING, publishedItem, soon, startProjects, type ProjectsApi, type ProjectsUnderTest } from './projects-test-kit';
+import { expectRebuildToReproduce, PEOPLE, PUDONG_PLANNING, publishedItem, soon, startProjects, type ProjectsApi, type ProjectsUnderTest } from './projects-test-kit';
 
 const at = (date: string) => `${date}T02:00:00Z`;
 
@@ -150,4 +150,6 @@ describe('an advance service (提前服务) from request to delivery, linked to 
       body: { itemId: siteGuidance, approach: 'on_site', kinds: ['site_survey'], subject: '选址', applicant: { kind: 'enterprise', applicantId: '91310115MA1K4ABC12' } },
     });
   });
+
+  it('rebuilds its read model from position 0 to the same tables', () => expectRebuildToReproduce(projects));
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { YearEndCloser } from '../../src/landing-list/year-end-closer';
-import { listedProjects, PEOPLE, projectRegistration, ProjectsApi, soon, startProjects, type ProjectsUnderTest } from './projects-test-kit';
+import { expectRebuildToReproduce, listedProjects, PEOPLE, projectRegistration, ProjectsApi, soon, startProjects, type ProjectsUnderTest } from './projects-test-kit';
 
 const SEPTEMBER = '2025-09-01T02:00:00Z'; // 10:00 in Shanghai
 const NEW_YEAR = '2026-01-05T02:00:00Z';
@@ -145,7 +145,12 @@ describe('a same-year landing list (当年落地目录) through its year', () =>
   it('closes a list the reform office left open once the grace days into the new year are over', async () => {
     projects.clock.set('2026-03-02T02:00:00Z');
     const [projectId] = await listedProjects(api, [projectRegistration({ name: '康桥工业区厂房改造', listingYear: 2026 })], 2026);
-    await soon(async () => (await api.call('GET', `/public/projects/${projectId}`)).status === 200);
+    // The closer finds open lists in the read model: wait until it has the 2026 batch.
+    await soon(async () =>
+      (await api.expect(200, 'GET', '/public/landing-lists?year=2026&regionCode=310115')).batches.some((batch: { projects: { projectId: string }[] }) =>
+        batch.projects.some((project) => project.projectId === projectId),
+      ),
+    );
     const closer = projects.service.app.get(YearEndCloser);
 
     projects.clock.set('2027-01-15T02:00:00Z'); // the 15th grace day: not yet
@@ -159,4 +164,6 @@ describe('a same-year landing list (当年落地目录) through its year', () =>
     const dataSource = projects.service.app.get(DataSource);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'projects.ProjectYearClosed' AND stream_id = $1`, [`project-${projectId}`])).toEqual([{ n: 1 }]);
   });
+
+  it('rebuilds its read model from position 0 to the same tables', () => expectRebuildToReproduce(projects));
 });

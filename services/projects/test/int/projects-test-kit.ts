@@ -6,6 +6,8 @@ import { CLOCK, createServiceApp, ManualClock, type Clock } from '@sangeyipi/pla
 import { eventually, signTestToken, startServiceUnderTest, testInfrastructure, uniqueName, type ServiceUnderTest, type TestUser } from '@sangeyipi/testing';
 import type { Consumer } from 'kafkajs';
 import { ProjectsModule } from '../../src/projects.module';
+import { ProjectsReadModelRunner } from '../../src/read-model/projects-read-model.runner';
+import { DataSource } from 'typeorm';
 
 export const PUDONG_DEVELOPMENT = 'unit-310115-fgw'; // 浦东新区发展和改革委员会: follows the district's projects
 export const PUDONG_PLANNING = 'unit-310115-ghzy'; // 浦东新区规划和自然资源局: planning permits, site guidance
@@ -224,4 +226,21 @@ export function publishedItem(itemId: string, unitId: string, definition: Record
       ...definition,
     },
   };
+}
+
+/** Rebuilds the read model from position 0 (as an operator would, service running) and expects the same tables. */
+export async function expectRebuildToReproduce(projects: ProjectsUnderTest): Promise<void> {
+  const dataSource = projects.service.app.get(DataSource);
+  const snapshot = async () => ({
+    projects: await dataSource.query(`SELECT * FROM projects_projects ORDER BY project_id`),
+    batches: await dataSource.query(`SELECT * FROM projects_list_batches ORDER BY batch_id`),
+    slots: await dataSource.query(`SELECT * FROM projects_approval_slots ORDER BY project_id, approval_id`),
+    services: await dataSource.query(`SELECT * FROM projects_advance_services ORDER BY request_id`),
+  });
+  const runner = projects.service.app.get(ProjectsReadModelRunner).runner;
+  await runner.catchUp();
+  const before = await snapshot();
+  if (before.projects.length + before.services.length === 0) throw new Error('nothing to rebuild: the test wrote no events');
+  await runner.rebuild();
+  expect(await snapshot()).toEqual(before);
 }
