@@ -1,3 +1,4 @@
+import { decodeEnvelope } from '@sangeyipi/contracts';
 import type { DataSource } from 'typeorm';
 import type { EventSubscription } from '../consumer/event-handler';
 import { MessageProcessor, PostgresDeadLetterSink } from '../consumer/message-processor';
@@ -19,7 +20,6 @@ interface LocalSubscriber {
  */
 export class InProcessEventBus implements EventPublisher {
   private readonly subscribers: LocalSubscriber[] = [];
-  private readonly offsets = new Map<string, bigint>();
   private opened = false;
   private openGate!: () => void;
   private readonly gate = new Promise<void>((resolve) => (this.openGate = resolve));
@@ -51,18 +51,25 @@ export class InProcessEventBus implements EventPublisher {
       const mine = messages.filter((m) => subscriber.topics.has(m.topic));
       subscriber.queue = subscriber.queue.then(async () => {
         for (const message of mine) {
-          await subscriber.processor.process({ topic: message.topic, partition: 0, offset: this.nextOffset(message.topic), key: message.key, value: message.value });
+          await subscriber.processor.process({ topic: message.topic, partition: 0, offset: offsetOf(message), key: message.key, value: message.value });
         }
       });
       return subscriber.queue;
     });
     await Promise.all(deliveries);
   }
+}
 
-  private nextOffset(topic: string): string {
-    const next = (this.offsets.get(topic) ?? -1n) + 1n;
-    this.offsets.set(topic, next);
-    return next.toString();
+/**
+ * A topic of the bus has one partition: one service's sealed log. The event's place in that log
+ * (dense, in commit order, kept across restarts) is its offset, so a consumer that checkpoints
+ * offsets (analytics) sees them grow across restarts as it would on Kafka.
+ */
+function offsetOf(message: TransportMessage): string {
+  try {
+    return decodeEnvelope(message.value).sourcePosition.toString();
+  } catch {
+    return '0'; // not an envelope: the processor dead-letters it, and its offset matters to nobody
   }
 }
 

@@ -228,14 +228,16 @@ describe('consumer delivery guarantees', () => {
 describe('the in-process transport', () => {
   it('hands relayed events to local subscribers with the same handler contract', async () => {
     const fixture = await createBackboneFixture('inproc');
-    await fixture.dataSource.query(`CREATE TABLE seen (event_id uuid PRIMARY KEY, stream_version int)`);
+    await fixture.dataSource.query(`CREATE TABLE seen (event_id uuid PRIMARY KEY, stream_version int, source_position bigint, delivery_offset bigint)`);
     const bus = new InProcessEventBus();
     const topic = eventTopic('cases');
     bus.subscribe(fixture.dataSource, {
       consumerGroup: 'analytics.cases',
       topics: [topic],
-      handle: async (event, manager) => void (await manager.query(`INSERT INTO seen VALUES ($1, $2)`, [event.eventId, event.streamVersion])),
+      handle: async (event, manager) =>
+        void (await manager.query(`INSERT INTO seen VALUES ($1, $2, $3, $4)`, [event.eventId, event.streamVersion, event.sourcePosition.toString(), event.delivery.offset])),
     });
+    bus.open();
     const relay = new EventRelay({ service: 'cases', topic, store: fixture.store, log: fixture.log, publisher: bus });
     await fixture.store.append('case-local', 0, [caseReceived('case-local', 1), caseReceived('case-local', 2)], {
       metadata: { correlationId: 'local' },
@@ -243,10 +245,24 @@ describe('the in-process transport', () => {
     expect(await relay.publishPending()).toBe(2);
     await bus.publish([{ topic, key: 'x', value: Buffer.from('garbage'), headers: {} }]);
     expect(await fixture.dataSource.query(`SELECT stream_version FROM seen ORDER BY stream_version`)).toEqual([{ stream_version: 1 }, { stream_version: 2 }]);
+    // The offset is the event's place in the sealed log, so it keeps growing across restarts.
+    const positions = await fixture.dataSource.query(`SELECT source_position = delivery_offset AS same FROM seen`);
+    expect(positions).toEqual([{ same: true }, { same: true }]);
     expect(await fixture.dataSource.query(`SELECT consumer_group, error FROM dead_letters`)).toEqual([
       { consumer_group: 'analytics.cases', error: expect.stringMatching(/MalformedMessageError/) },
     ]);
     await relay.stop();
     await fixture.close();
+  });
+
+  it('holds events back until the bus opens, so applications started later still get them', async () => {
+    const bus = new InProcessEventBus();
+    let delivered = false;
+    const publishing = bus.publish([]).then(() => (delivered = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(delivered).toBe(false);
+    bus.open();
+    await publishing;
+    expect(delivered).toBe(true);
   });
 });
