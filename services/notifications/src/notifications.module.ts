@@ -9,6 +9,7 @@ import { UnitWebhookAdapter } from './channels/unit-webhook.adapter';
 import { NotificationsConfig } from './config/notifications.config';
 import { ContextCopiesRepository } from './context-copies/context-copies.repository';
 import { CaseEventsConsumer } from './delivery/case-events.consumer';
+import { CatalogEventsConsumer } from './delivery/catalog-events.consumer';
 import { DeliveryDedupStore } from './delivery/delivery-dedup.store';
 import { DeliveryOutboxRepository } from './delivery/delivery-outbox.repository';
 import { DeliveryWorker } from './delivery/delivery.worker';
@@ -46,7 +47,7 @@ class NotificationStoresModule {}
       grantRuntimeRole: BACKBONE_DATABASE.grantRuntimeRole,
     }),
     NotificationStoresModule,
-    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer] }),
+    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer, CatalogEventsConsumer] }),
   ],
   controllers: [InboxHttpController, PreferencesHttpController, UnitContactsHttpController, FailedDeliveriesHttpController],
   providers: [

@@ -188,6 +188,13 @@ export const MESSAGE_TEMPLATES: Readonly<Record<TemplateId, MessageTemplate>> = 
     { subject: '差评待核实整改 {voucherNumber}', body: '案件 {voucherNumber} 收到“{grade}”评价：{comment}。请核实、整改并答复。' },
     { subject: 'Bad rating to answer {voucherNumber}', body: 'Case {voucherNumber} was rated "{grade}": {comment}. Please verify, fix and answer.' },
   ),
+  'catalog-item-rejected': template(
+    'catalog-item-rejected',
+    1,
+    false,
+    { subject: '目录事项退回修改 {itemId}', body: '事项 {itemId} 经审改办审核退回：{reason}。请修改后重新提交。' },
+    { subject: 'Catalog item sent back {itemId}', body: 'The reform office sent item {itemId} back: {reason}. Please amend and resubmit it.' },
+  ),
   'advance-service-requested': template(
     'advance-service-requested',
     1,

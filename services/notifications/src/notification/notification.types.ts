@@ -126,4 +126,5 @@ export type TemplateId =
   | 'rectification-due'
   | 'bad-rating-received'
   | 'advance-service-requested'
-  | 'advance-service-completed';
+  | 'advance-service-completed'
+  | 'catalog-item-rejected';

@@ -11,7 +11,7 @@ interface InboxPage {
   messages: { subject: string; body: string }[];
 }
 
-describe('messages from supervision, projects and the cases desk', () => {
+describe('messages from supervision, projects, the catalog and the cases desk', () => {
   let smtp: Smtp;
   let http: Http;
   let service: ServiceUnderTest;
@@ -19,6 +19,7 @@ describe('messages from supervision, projects and the cases desk', () => {
   let casesSource: ContextEventSource;
   let supervisionSource: ContextEventSource;
   let projectsSource: ContextEventSource;
+  let catalogSource: ContextEventSource;
 
   const call = async (path: string, user: { userId: string; roles: string[] }, init: RequestInit = {}) =>
     fetch(`${service.url}${path}`, { ...init, headers: { authorization: `Bearer ${await signTestToken(user)}`, 'content-type': 'application/json' } });
@@ -40,6 +41,7 @@ describe('messages from supervision, projects and the cases desk', () => {
     ({ service, cases: casesSource } = started);
     supervisionSource = started.source('supervision');
     projectsSource = started.source('projects');
+    catalogSource = started.source('catalog');
     replica = await startReplica(started.sharedEnv);
 
     const operator = { userId: 'ops-1', roles: ['operations_admin'] };
@@ -61,6 +63,7 @@ describe('messages from supervision, projects and the cases desk', () => {
     await casesSource?.close();
     await supervisionSource?.close();
     await projectsSource?.close();
+    await catalogSource?.close();
     await replica?.close();
     await service?.close();
     await smtp?.close();
@@ -184,6 +187,15 @@ describe('messages from supervision, projects and the cases desk', () => {
 
     await eventually(() => hook('unit-s', 'advance-service-requested').length === 1 && mailsTo('firm@example.cn').length === 1);
     expect(mailsTo('firm@example.cn')[0].text).toBe('您申请的提前服务（厂房选址）已于 2026-04-01 完成：现场勘察完成。正式申请前请落实：补充环评。');
+  });
+
+  it('a catalog item sent back by the reform office reaches its unit', async () => {
+    await catalogSource.publish(
+      catalogSource.event('catalog-item-9', 'catalog.CatalogItemRejected', { itemId: 'item-9', unitId: 'unit-s', reason: '法定时限填写有误' }),
+    );
+
+    await eventually(() => hook('unit-s', 'catalog-item-rejected').length === 1);
+    expect(hook('unit-s', 'catalog-item-rejected')[0].body.body).toBe('事项 item-9 经审改办审核退回：法定时限填写有误。请修改后重新提交。');
   });
 
   it('no unit webhook ever carries an applicant’s id', () => {
