@@ -9,7 +9,7 @@ import { MessageOutboxWriter } from './message-outbox.writer';
 
 /**
  * Turns the projects context's advance-service events (提前服务) into deliveries; keeps each request's
- * applicant and unit, since its completion names only the request.
+ * applicant and unit, since its appointment and completion name only the request.
  */
 @Injectable()
 export class ProjectEventsConsumer implements EventSubscriber {
@@ -28,7 +28,10 @@ export class ProjectEventsConsumer implements EventSubscriber {
       const { requestId, applicant, unitId, subject } = typed.data;
       await this.copies.saveAdvanceServiceRequest({ requestId, applicantId: applicant?.applicantId ?? '', unitId, subject }, manager);
     }
-    const request = typed.type === 'projects.AdvanceServiceCompleted' ? await this.copies.advanceServiceRequest(typed.data.requestId, manager) : undefined;
+    const request =
+      typed.type === 'projects.AdvanceServiceScheduled' || typed.type === 'projects.AdvanceServiceCompleted'
+        ? await this.copies.advanceServiceRequest(typed.data.requestId, manager)
+        : undefined;
     const unitId = typed.type === 'projects.AdvanceServiceRequested' ? typed.data.unitId : undefined;
     const unit = unitId ? await this.directory.unit(unitId, manager) : undefined;
 

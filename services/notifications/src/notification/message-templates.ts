@@ -117,6 +117,27 @@ export const MESSAGE_TEMPLATES: Readonly<Record<TemplateId, MessageTemplate>> = 
     { subject: '提前服务已完成：{subject}', body: '您申请的提前服务（{subject}）已于 {completedOn} 完成：{summary}。正式申请前请落实：{issues}。' },
     { subject: 'Advance service completed: {subject}', body: 'The advance service you asked for ({subject}) was completed on {completedOn}: {summary}. Before applying, settle: {issues}.' },
   ),
+  'advance-service-scheduled': template(
+    'advance-service-scheduled',
+    1,
+    false,
+    { subject: '提前服务已安排：{subject}', body: '您申请的提前服务（{subject}）已安排于 {scheduledOn} 在 {location} 进行，服务人员工号：{badges}。' },
+    { subject: 'Advance service scheduled: {subject}', body: 'The advance service you asked for ({subject}) takes place on {scheduledOn} at {location}; staff badges: {badges}.' },
+  ),
+  'bad-rating-answered': template(
+    'bad-rating-answered',
+    1,
+    false,
+    { subject: '您的评价已收到答复', body: '您对事项（收件凭证 {voucherNumber}）的评价，办理单位已核实并答复：{answer}' },
+    { subject: 'Your rating was answered', body: 'The unit verified your rating of case (receipt voucher {voucherNumber}) and answers: {answer}' },
+  ),
+  'complaint-resolved': template(
+    'complaint-resolved',
+    1,
+    false,
+    { subject: '投诉处理结果', body: '您于 {lodgedOn} 提出的投诉经核查{outcome}：{note}' },
+    { subject: 'Your complaint was resolved', body: 'Your complaint of {lodgedOn} was found {outcome}: {note}' },
+  ),
   // To staff and units.
   'unit-new-case': template(
     'unit-new-case',
@@ -183,10 +204,24 @@ export const MESSAGE_TEMPLATES: Readonly<Record<TemplateId, MessageTemplate>> = 
   ),
   'bad-rating-received': template(
     'bad-rating-received',
+    2,
+    false,
+    { subject: '差评待核实整改 {voucherNumber}', body: '案件 {voucherNumber} 收到“{grade}”评价：{comment}。请核实、整改，并于 {answerDueOn} 前答复。' },
+    { subject: 'Bad rating to answer {voucherNumber}', body: 'Case {voucherNumber} was rated "{grade}": {comment}. Please verify, fix and answer by {answerDueOn}.' },
+  ),
+  'rectification-overdue': template(
+    'rectification-overdue',
+    1,
+    true,
+    { subject: '【整改超期】{findingId}', body: '问题 {findingId} 的整改已超过期限 {dueOn} 仍未答复，请立即处理。' },
+    { subject: '[Rectification overdue] {findingId}', body: 'The rectification of finding {findingId} passed its due date {dueOn} unanswered; act now.' },
+  ),
+  'advance-service-assigned': template(
+    'advance-service-assigned',
     1,
     false,
-    { subject: '差评待核实整改 {voucherNumber}', body: '案件 {voucherNumber} 收到“{grade}”评价：{comment}。请核实、整改并答复。' },
-    { subject: 'Bad rating to answer {voucherNumber}', body: 'Case {voucherNumber} was rated "{grade}": {comment}. Please verify, fix and answer.' },
+    { subject: '提前服务任务：{subject}', body: '您被安排于 {scheduledOn} 在 {location} 提供提前服务：{subject}。' },
+    { subject: 'Advance service assignment: {subject}', body: 'You are to serve on {scheduledOn} at {location}: {subject}.' },
   ),
   'catalog-item-rejected': template(
     'catalog-item-rejected',

@@ -4,7 +4,7 @@ import type { AdvanceServiceRequest, MessageIntent, UnitContacts } from './notif
 
 /** What the planner knows besides a projects event. */
 export interface ProjectPlanningContext {
-  /** For AdvanceServiceCompleted: the request, from its AdvanceServiceRequested event. */
+  /** For AdvanceServiceScheduled and AdvanceServiceCompleted: the request, from its AdvanceServiceRequested event. */
   request?: AdvanceServiceRequest;
   /** The directory entry of the unit providing the service. */
   unit?: UnitContacts;
@@ -12,14 +12,25 @@ export interface ProjectPlanningContext {
 
 /**
  * Which messages a projects event calls for: a request for service before the application (提前服务)
- * to the unit that serves it, and its outcome — with the issues to settle before applying, so that
- * the formal application takes no detour — to the applicant. Catalog listings, milestones and year
+ * to the unit that serves it; its appointment to the applicant and to the staff assigned; and its
+ * outcome — with the issues to settle before applying, so that the formal application takes no
+ * detour — to the applicant. Catalog listings, milestones and year
  * closings are public figures and call for no message.
  */
 export function planProjectMessages(event: TypedEvent, { request, unit }: ProjectPlanningContext): MessageIntent[] {
   switch (event.type) {
     case 'projects.AdvanceServiceRequested':
       return toUnitStaff(unit, ['handler'], 'advance-service-requested', { subject: event.data.subject, itemId: event.data.itemId });
+    case 'projects.AdvanceServiceScheduled': {
+      if (!request) return [];
+      const params = {
+        subject: request.subject,
+        scheduledOn: event.data.scheduledOn,
+        location: event.data.location || '—',
+        badges: event.data.staff.map((member) => member.badge).filter(Boolean).join('、') || '—',
+      };
+      return [...toPeople([request.applicantId], 'advance-service-scheduled', params), ...toPeople(event.data.staff.map((member) => member.userId), 'advance-service-assigned', params)];
+    }
     case 'projects.AdvanceServiceCompleted':
       if (!request) return [];
       return toPeople([request.applicantId], 'advance-service-completed', {
