@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AdvanceServiceRequest, AssistanceRequest, ComplaintCopy, HandlerBackup, InspectionPlan, RatingCopy } from '../notification/notification.types';
+import type { AdvanceServiceRequest, AssistanceRequest, ComplaintCopy, HandlerBackup, InspectionPlan, ProjectCopy, RatingCopy } from '../notification/notification.types';
 
 /**
  * The facts of other contexts that a later event needs but does not carry: an inspection plan's
@@ -70,6 +70,19 @@ export class ContextCopiesRepository {
   async rating(ratingId: string, manager: EntityManager): Promise<RatingCopy | undefined> {
     const [row] = await manager.query(`SELECT * FROM ratings WHERE rating_id = $1`, [ratingId]);
     return row && { ratingId: row.rating_id, caseId: row.case_id, applicantId: row.applicant_id, comment: row.comment };
+  }
+
+  /** A later registration or listing of the project renames it or moves it to another unit. */
+  async saveProject(project: ProjectCopy, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO projects (project_id, name, unit_id) VALUES ($1, $2, $3) ON CONFLICT (project_id) DO UPDATE SET name = $2, unit_id = $3`,
+      [project.projectId, project.name, project.unitId],
+    );
+  }
+
+  async project(projectId: string, manager: EntityManager): Promise<ProjectCopy | undefined> {
+    const [row] = await manager.query(`SELECT * FROM projects WHERE project_id = $1`, [projectId]);
+    return row && { projectId: row.project_id, name: row.name, unitId: row.unit_id };
   }
 
   async saveComplaint(complaint: ComplaintCopy, manager: EntityManager): Promise<void> {

@@ -40,7 +40,9 @@ export class SupervisionEventsConsumer implements EventSubscriber {
 
     const plan = typed.type === 'supervision.InspectionDrawn' ? await this.copies.inspectionPlan(typed.data.planId, manager) : undefined;
     const rating =
-      typed.type === 'supervision.BadRatingReferred' || typed.type === 'supervision.BadRatingAnswered' ? await this.copies.rating(typed.data.ratingId, manager) : undefined;
+      typed.type === 'supervision.BadRatingReferred' || typed.type === 'supervision.BadRatingAnswered' || typed.type === 'supervision.BadRatingAnswerOverdue'
+        ? await this.copies.rating(typed.data.ratingId, manager)
+        : undefined;
     const complaint = typed.type === 'supervision.ComplaintResolved' ? await this.copies.complaint(typed.data.complaintId, manager) : undefined;
     const unitId = 'unitId' in typed.data ? typed.data.unitId : undefined;
     const unit = unitId ? await this.directory.unit(unitId, manager) : undefined;

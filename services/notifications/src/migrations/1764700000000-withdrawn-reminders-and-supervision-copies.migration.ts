@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * A scheduled delivery can be withdrawn (a rectification reminder once the unit has answered), and
- * the supervision facts later events need: a rating's applicant and comment, a complaint's complainant.
+ * the facts later events need: a rating's applicant and comment, a complaint's complainant, a
+ * project's name and following unit.
  */
 export class WithdrawnRemindersAndSupervisionCopies1764700000000 implements MigrationInterface {
   name = 'WithdrawnRemindersAndSupervisionCopies1764700000000';
@@ -20,6 +21,12 @@ export class WithdrawnRemindersAndSupervisionCopies1764700000000 implements Migr
         comment       text NOT NULL
       )`);
     await queryRunner.query(`
+      CREATE TABLE projects (
+        project_id  text PRIMARY KEY,
+        name        text NOT NULL,
+        unit_id     text NOT NULL
+      )`);
+    await queryRunner.query(`
       CREATE TABLE complaints (
         complaint_id    text PRIMARY KEY,
         complainant_id  text NOT NULL,
@@ -28,7 +35,7 @@ export class WithdrawnRemindersAndSupervisionCopies1764700000000 implements Migr
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE complaints, ratings`);
+    await queryRunner.query(`DROP TABLE complaints, projects, ratings`);
     await queryRunner.query(`DROP INDEX deliveries_withdrawable`);
     await queryRunner.query(`ALTER TABLE deliveries DROP COLUMN withdraw_key`);
     await queryRunner.query(`ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check`);

@@ -22,6 +22,6 @@ describe('message templates', () => {
   });
 
   it('only the overdue alerts are urgent', () => {
-    expect(Object.values(MESSAGE_TEMPLATES).filter((t) => t.urgent).map((t) => t.id).sort()).toEqual(['case-overdue', 'rectification-overdue']);
+    expect(Object.values(MESSAGE_TEMPLATES).filter((t) => t.urgent).map((t) => t.id).sort()).toEqual(['bad-rating-answer-overdue', 'case-overdue', 'rectification-overdue']);
   });
 });

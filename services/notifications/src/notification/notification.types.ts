@@ -80,6 +80,13 @@ export interface RatingCopy {
   comment: string;
 }
 
+/** What this service remembers of a listed project: its name and the unit following it. */
+export interface ProjectCopy {
+  projectId: string;
+  name: string;
+  unitId: string;
+}
+
 /** What this service remembers of a complaint, for telling the complainant its outcome. */
 export interface ComplaintCopy {
   complaintId: string;
@@ -149,4 +156,8 @@ export type TemplateId =
   | 'advance-service-assigned'
   | 'bad-rating-answered'
   | 'rectification-overdue'
-  | 'complaint-resolved';
+  | 'complaint-resolved'
+  | 'bad-rating-answer-overdue'
+  | 'industrial-approval-at-risk'
+  | 'project-change-rejected'
+  | 'project-exclusion-rejected';

@@ -43,4 +43,20 @@ describe('which projects event produces which message for whom', () => {
     ]);
     expect(intents[0].params).toMatchObject({ scheduledOn: '2025-03-20', location: '临港厂区', badges: 'HP-07、HP-08' });
   });
+
+  it('an industrial approval chain at risk (two thirds of the statutory time) and refused changes go to the unit following the project', () => {
+    const project = { projectId: 'prj-1', name: '临港芯片厂', unitId: 'unit-1' };
+    const atRisk = create(projects.IndustrialApprovalAtRiskSchema, { projectId: 'prj-1', budgetDays: 40, elapsedDays: 30, forecastDays: 45 });
+    const refused = create(projects.ProjectExclusionRejectedSchema, { projectId: 'prj-1', reason: '不属于自然条件' });
+
+    const [toUnit, toHandler] = planProjectMessages({ type: 'projects.IndustrialApprovalAtRisk', data: atRisk }, { project, unit });
+    expect([toUnit.recipient, toHandler.recipient]).toEqual([
+      { kind: 'unit', id: 'unit-1' },
+      { kind: 'person', id: 'clerk-1' },
+    ]);
+    expect(toUnit.params).toMatchObject({ projectName: '临港芯片厂', forecastDays: '45', budgetDays: '40' });
+    expect(planProjectMessages({ type: 'projects.ProjectExclusionRejected', data: refused }, { project, unit }).map((intent) => intent.recipient)).toEqual([
+      { kind: 'unit', id: 'unit-1' },
+    ]);
+  });
 });

@@ -84,6 +84,11 @@ export function planSupervisionMessages(
         comment: rating?.comment || '—',
         answerDueOn: event.data.answerDueOn,
       });
+    case 'supervision.BadRatingAnswerOverdue':
+      return toUnitStaff(unit, ['supervisor'], 'bad-rating-answer-overdue', {
+        voucherNumber: parties?.receiptVoucherNumber ?? rating?.caseId ?? event.data.ratingId,
+        answerDueOn: event.data.answerDueOn,
+      });
     case 'supervision.BadRatingAnswered':
       return toPeople([rating?.applicantId], 'bad-rating-answered', {
         voucherNumber: parties?.receiptVoucherNumber ?? rating?.caseId ?? '',

@@ -92,7 +92,7 @@ describe('which supervision event produces which message for whom', () => {
     expect(renderMessage('complaint-resolved', 'en', toComplainant.params).body).toBe('Your complaint of 2025-03-01 was found substantiated: 已责令整改');
   });
 
-  it('an overdue rectification alerts the unit; an answer, closing or escalation withdraws its pending reminder', () => {
+  it('an overdue rectification or rating answer alerts the unit; an answer, closing or escalation withdraws the pending reminder', () => {
     const overdue = create(supervision.RectificationOverdueSchema, { findingId: 'f-1', unitId: 'unit-1', dueOn: '2025-03-14' });
     const answered = create(supervision.RectificationAnsweredSchema, { findingId: 'f-1', unitId: 'unit-1' });
 
@@ -101,6 +101,11 @@ describe('which supervision event produces which message for whom', () => {
       'rectification-overdue → person:boss-1',
     ]);
     expect(settledMatter({ type: 'supervision.RectificationAnswered', data: answered })).toBe(rectificationKey('f-1'));
+    const ratingOverdue = create(supervision.BadRatingAnswerOverdueSchema, { ratingId: 'rt-1', unitId: 'unit-1', answerDueOn: '2025-03-10' });
+    expect(describe_(planSupervisionMessages({ type: 'supervision.BadRatingAnswerOverdue', data: ratingOverdue }, { unit, parties }))).toEqual([
+      'bad-rating-answer-overdue → unit:unit-1',
+      'bad-rating-answer-overdue → person:boss-1',
+    ]);
     expect(settledMatter({ type: 'supervision.RectificationOverdue', data: overdue })).toBeUndefined();
   });
 

@@ -244,6 +244,26 @@ describe('messages from supervision, projects, the catalog and the cases desk', 
     ]);
   });
 
+  it('a project at risk of missing two thirds of the statutory time, a refused exclusion and an overdue rating answer reach the unit', async () => {
+    await projectsSource.publish(
+      projectsSource.event('project-1', 'projects.ProjectRegistered', { projectId: 'project-1', name: '临港芯片厂', unitId: 'unit-s', industrial: true }),
+      projectsSource.event('project-1', 'projects.IndustrialApprovalAtRisk', { projectId: 'project-1', budgetDays: 40, elapsedDays: 30, forecastDays: 45 }),
+      projectsSource.event('project-1', 'projects.ProjectExclusionRejected', { projectId: 'project-1', exclusionRequestId: 'x-1', reason: '不属于自然条件' }),
+    );
+    await supervisionSource.publish(
+      supervisionSource.event('rating-1', 'supervision.BadRatingAnswerOverdue', { ratingId: 'rating-1', unitId: 'unit-s', answerDueOn: '2026-03-20' }),
+    );
+
+    await eventually(
+      () =>
+        hook('unit-s', 'industrial-approval-at-risk').length === 1 &&
+        hook('unit-s', 'project-exclusion-rejected').length === 1 &&
+        hook('unit-s', 'bad-rating-answer-overdue').length === 1,
+    );
+    expect(hook('unit-s', 'industrial-approval-at-risk')[0].body.subject).toBe('产业项目审批预警：临港芯片厂');
+    expect(hook('unit-s', 'bad-rating-answer-overdue')[0].body.subject).toBe('【差评答复超期】SJ-S');
+  });
+
   it('a catalog item sent back by the reform office reaches its unit', async () => {
     await catalogSource.publish(
       catalogSource.event('catalog-item-9', 'catalog.CatalogItemRejected', { itemId: 'item-9', unitId: 'unit-s', reason: '法定时限填写有误' }),
