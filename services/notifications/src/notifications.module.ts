@@ -9,6 +9,7 @@ import { UnitWebhookAdapter } from './channels/unit-webhook.adapter';
 import { NotificationsConfig } from './config/notifications.config';
 import { ContextCopiesRepository } from './context-copies/context-copies.repository';
 import { CaseEventsConsumer } from './delivery/case-events.consumer';
+import { CatalogEventsConsumer } from './delivery/catalog-events.consumer';
 import { DeliveryDedupStore } from './delivery/delivery-dedup.store';
 import { DeliveryOutboxRepository } from './delivery/delivery-outbox.repository';
 import { DeliveryWorker } from './delivery/delivery.worker';
@@ -25,6 +26,7 @@ import { InboxHttpController } from './inbox/inbox.http.controller';
 import { InboxRepository } from './inbox/inbox.repository';
 import { CreateNotifications1764400000000 } from './migrations/1764400000000-create-notifications.migration';
 import { DeliveryLeasesAndContextCopies1764600000000 } from './migrations/1764600000000-delivery-leases-and-context-copies.migration';
+import { WithdrawnRemindersAndSupervisionCopies1764700000000 } from './migrations/1764700000000-withdrawn-reminders-and-supervision-copies.migration';
 
 const STORES = [DirectoryRepository, ContextCopiesRepository, DeliveryOutboxRepository, DeliveryDedupStore, MessageOutboxWriter];
 
@@ -42,11 +44,11 @@ class NotificationStoresModule {}
     PlatformModule.forService({
       name: 'notifications',
       config: NotificationsConfig,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateNotifications1764400000000, DeliveryLeasesAndContextCopies1764600000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateNotifications1764400000000, DeliveryLeasesAndContextCopies1764600000000, WithdrawnRemindersAndSupervisionCopies1764700000000],
       grantRuntimeRole: BACKBONE_DATABASE.grantRuntimeRole,
     }),
     NotificationStoresModule,
-    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer] }),
+    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer, CatalogEventsConsumer] }),
   ],
   controllers: [InboxHttpController, PreferencesHttpController, UnitContactsHttpController, FailedDeliveriesHttpController],
   providers: [

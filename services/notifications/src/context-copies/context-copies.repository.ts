@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AdvanceServiceRequest, AssistanceRequest, HandlerBackup, InspectionPlan } from '../notification/notification.types';
+import type { AdvanceServiceRequest, AssistanceRequest, ComplaintCopy, HandlerBackup, InspectionPlan, ProjectCopy, RatingCopy } from '../notification/notification.types';
 
 /**
  * The facts of other contexts that a later event needs but does not carry: an inspection plan's
  * title (for the draw), a handler's named backup (for a reassignment), an assistance request (for
- * its answer), an advance-service request (for its outcome). Written and read in the consumer's
+ * its answer), an advance-service request (for its appointment and outcome), a rating (for its
+ * referral and answer), a complaint (for its outcome). Written and read in the consumer's
  * transaction, so a copy and the messages that depend on it commit together.
  */
 @Injectable()
@@ -58,5 +59,40 @@ export class ContextCopiesRepository {
   async advanceServiceRequest(requestId: string, manager: EntityManager): Promise<AdvanceServiceRequest | undefined> {
     const [row] = await manager.query(`SELECT * FROM advance_service_requests WHERE request_id = $1`, [requestId]);
     return row && { requestId: row.request_id, applicantId: row.applicant_id, unitId: row.unit_id, subject: row.subject };
+  }
+
+  async saveRating(rating: RatingCopy, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO ratings (rating_id, case_id, applicant_id, comment) VALUES ($1, $2, $3, $4) ON CONFLICT (rating_id) DO NOTHING`, [
+      rating.ratingId, rating.caseId, rating.applicantId, rating.comment,
+    ]);
+  }
+
+  async rating(ratingId: string, manager: EntityManager): Promise<RatingCopy | undefined> {
+    const [row] = await manager.query(`SELECT * FROM ratings WHERE rating_id = $1`, [ratingId]);
+    return row && { ratingId: row.rating_id, caseId: row.case_id, applicantId: row.applicant_id, comment: row.comment };
+  }
+
+  /** A later registration or listing of the project renames it or moves it to another unit. */
+  async saveProject(project: ProjectCopy, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO projects (project_id, name, unit_id) VALUES ($1, $2, $3) ON CONFLICT (project_id) DO UPDATE SET name = $2, unit_id = $3`,
+      [project.projectId, project.name, project.unitId],
+    );
+  }
+
+  async project(projectId: string, manager: EntityManager): Promise<ProjectCopy | undefined> {
+    const [row] = await manager.query(`SELECT * FROM projects WHERE project_id = $1`, [projectId]);
+    return row && { projectId: row.project_id, name: row.name, unitId: row.unit_id };
+  }
+
+  async saveComplaint(complaint: ComplaintCopy, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO complaints (complaint_id, complainant_id, lodged_on) VALUES ($1, $2, $3) ON CONFLICT (complaint_id) DO NOTHING`, [
+      complaint.complaintId, complaint.complainantId, complaint.lodgedOn,
+    ]);
+  }
+
+  async complaint(complaintId: string, manager: EntityManager): Promise<ComplaintCopy | undefined> {
+    const [row] = await manager.query(`SELECT * FROM complaints WHERE complaint_id = $1`, [complaintId]);
+    return row && { complaintId: row.complaint_id, complainantId: row.complainant_id, lodgedOn: row.lodged_on };
   }
 }

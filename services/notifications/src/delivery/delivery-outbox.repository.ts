@@ -68,13 +68,13 @@ export class DeliveryOutboxRepository {
     const { message } = planned;
     const inserted = await manager.query(
       `INSERT INTO deliveries (id, dedup_key, trigger_event_id, trigger_event_type, correlation_id, recipient_id, channel, address, language,
-                               template_id, template_version, subject, body, case_id, urgent, not_before, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                               template_id, template_version, subject, body, case_id, urgent, not_before, created_at, withdraw_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
       [
         randomUUID(), planned.dedupKey, trigger.eventId, trigger.eventType, trigger.correlationId, planned.recipientId, planned.channel,
         planned.address, message.language, message.templateId, message.templateVersion, message.subject, message.body,
-        trigger.caseId ?? null, planned.urgent, planned.notBefore, now,
+        trigger.caseId ?? null, planned.urgent, planned.notBefore, now, planned.withdrawKey ?? null,
       ],
     );
     return inserted.length > 0;
@@ -136,6 +136,19 @@ export class DeliveryOutboxRepository {
       [claim.id, claim.claimCount, status, countsAsAttempt ? 1 : 0, notBefore, finishedAt, lastError],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Withdraws the pending scheduled deliveries filed under `withdrawKey` (the matter is settled), in
+   * the consumer's transaction; one being sent right now is left to finish. How many were withdrawn.
+   */
+  async withdraw(withdrawKey: string, reason: string, now: Date, manager: EntityManager): Promise<number> {
+    const [, withdrawn]: [unknown[], number] = await manager.query(
+      `UPDATE deliveries SET status = 'withdrawn', finished_at = $3, last_error = $2
+        WHERE withdraw_key = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= now())`,
+      [withdrawKey, reason, now],
+    );
+    return withdrawn;
   }
 
   /** Non-urgent intrusive messages delivered to a recipient since an instant (the rate limit's fallback count). */

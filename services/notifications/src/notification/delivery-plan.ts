@@ -17,6 +17,8 @@ export interface PlannedDelivery {
   urgent: boolean;
   /** Not before this instant (a scheduled message, quiet hours). */
   notBefore: Date;
+  /** Withdrawn unsent when the matter under this key is settled (see MessageIntent). */
+  withdrawKey?: string;
 }
 
 /** The de-duplication key of a delivery. */
@@ -53,6 +55,7 @@ export function planDeliveries(
     message: renderMessage(intent.templateId, language, intent.params),
     urgent,
     notBefore: earliestDelivery(sendFrom, channel, urgent, quietHours),
+    withdrawKey: intent.withdrawKey,
   }));
 }
 

@@ -20,8 +20,11 @@ export function toUnitStaff(unit: UnitContacts | undefined, roles: readonly Staf
   return [{ templateId, recipient: unitRecipient, params }, ...toPeople(roles.map((role) => unit[STAFF_FIELDS[role]]), templateId, params)];
 }
 
-/** Makes every intent a scheduled one: sent not before `notBefore`, keyed apart by `occasion`. */
-export function scheduled(intents: readonly MessageIntent[], notBefore: Date, occasion: string): MessageIntent[] {
-  return intents.map((intent) => ({ ...intent, notBefore, occasion }));
+/**
+ * Makes every intent a scheduled one: sent not before `notBefore`, keyed apart by `occasion`, and
+ * withdrawn unsent if an event settles `withdrawKey` first.
+ */
+export function scheduled(intents: readonly MessageIntent[], notBefore: Date, occasion: string, withdrawKey?: string): MessageIntent[] {
+  return intents.map((intent) => ({ ...intent, notBefore, occasion, withdrawKey }));
 }
 

@@ -21,7 +21,7 @@ describe('message templates', () => {
     }
   });
 
-  it('only the overdue alert is urgent', () => {
-    expect(Object.values(MESSAGE_TEMPLATES).filter((t) => t.urgent).map((t) => t.id)).toEqual(['case-overdue']);
+  it('only the overdue alerts are urgent', () => {
+    expect(Object.values(MESSAGE_TEMPLATES).filter((t) => t.urgent).map((t) => t.id).sort()).toEqual(['bad-rating-answer-overdue', 'case-overdue', 'rectification-overdue']);
   });
 });

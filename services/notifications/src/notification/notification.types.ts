@@ -72,6 +72,28 @@ export interface AdvanceServiceRequest {
   subject: string;
 }
 
+/** What this service remembers of a public rating (好差评), for the unit's referral and its answer. */
+export interface RatingCopy {
+  ratingId: string;
+  caseId: string;
+  applicantId: string;
+  comment: string;
+}
+
+/** What this service remembers of a listed project: its name and the unit following it. */
+export interface ProjectCopy {
+  projectId: string;
+  name: string;
+  unitId: string;
+}
+
+/** What this service remembers of a complaint, for telling the complainant its outcome. */
+export interface ComplaintCopy {
+  complaintId: string;
+  complainantId: string;
+  lodgedOn: string;
+}
+
 /** What this service remembers of a case, from its CaseReceived event. */
 export interface CaseParties {
   caseId: string;
@@ -98,6 +120,8 @@ export interface MessageIntent {
    * `reminder` of a rectification order); part of the de-duplication key.
    */
   occasion?: string;
+  /** A scheduled message is withdrawn, unsent, when an event settles the matter under this key. */
+  withdrawKey?: string;
 }
 
 /** Identifiers of the message templates (see message-templates.ts). */
@@ -126,4 +150,14 @@ export type TemplateId =
   | 'rectification-due'
   | 'bad-rating-received'
   | 'advance-service-requested'
-  | 'advance-service-completed';
+  | 'advance-service-completed'
+  | 'catalog-item-rejected'
+  | 'advance-service-scheduled'
+  | 'advance-service-assigned'
+  | 'bad-rating-answered'
+  | 'rectification-overdue'
+  | 'complaint-resolved'
+  | 'bad-rating-answer-overdue'
+  | 'industrial-approval-at-risk'
+  | 'project-change-rejected'
+  | 'project-exclusion-rejected';

@@ -11,7 +11,7 @@ interface InboxPage {
   messages: { subject: string; body: string }[];
 }
 
-describe('messages from supervision, projects and the cases desk', () => {
+describe('messages from supervision, projects, the catalog and the cases desk', () => {
   let smtp: Smtp;
   let http: Http;
   let service: ServiceUnderTest;
@@ -19,6 +19,7 @@ describe('messages from supervision, projects and the cases desk', () => {
   let casesSource: ContextEventSource;
   let supervisionSource: ContextEventSource;
   let projectsSource: ContextEventSource;
+  let catalogSource: ContextEventSource;
 
   const call = async (path: string, user: { userId: string; roles: string[] }, init: RequestInit = {}) =>
     fetch(`${service.url}${path}`, { ...init, headers: { authorization: `Bearer ${await signTestToken(user)}`, 'content-type': 'application/json' } });
@@ -40,6 +41,7 @@ describe('messages from supervision, projects and the cases desk', () => {
     ({ service, cases: casesSource } = started);
     supervisionSource = started.source('supervision');
     projectsSource = started.source('projects');
+    catalogSource = started.source('catalog');
     replica = await startReplica(started.sharedEnv);
 
     const operator = { userId: 'ops-1', roles: ['operations_admin'] };
@@ -61,6 +63,7 @@ describe('messages from supervision, projects and the cases desk', () => {
     await casesSource?.close();
     await supervisionSource?.close();
     await projectsSource?.close();
+    await catalogSource?.close();
     await replica?.close();
     await service?.close();
     await smtp?.close();
@@ -176,14 +179,98 @@ describe('messages from supervision, projects and the cases desk', () => {
     expect((await inbox('boss-s')).map((message) => message.subject)).not.toContain('【预警】SJ-S 剩余 2 个工作日');
   });
 
-  it('an advance service (提前服务) is announced to the serving unit and its outcome to the applicant', async () => {
+  it('an advance service (提前服务) is announced to the serving unit, its appointment to the applicant and the staff, its outcome to the applicant', async () => {
     await projectsSource.publish(
       projectsSource.event('req-1', 'projects.AdvanceServiceRequested', { requestId: 'req-1', itemId: 'item-9', unitId: 'unit-s', applicant: { applicantId: 'firm-1' }, subject: '厂房选址' }),
+      projectsSource.event('req-1', 'projects.AdvanceServiceScheduled', { requestId: 'req-1', scheduledOn: '2026-03-25', location: '临港厂区', staff: [{ userId: 'clerk-s2', badge: 'HP-08' }] }),
       projectsSource.event('req-1', 'projects.AdvanceServiceCompleted', { requestId: 'req-1', completedOn: '2026-04-01', summary: '现场勘察完成', issuesToAddress: ['补充环评'] }),
     );
 
-    await eventually(() => hook('unit-s', 'advance-service-requested').length === 1 && mailsTo('firm@example.cn').length === 1);
-    expect(mailsTo('firm@example.cn')[0].text).toBe('您申请的提前服务（厂房选址）已于 2026-04-01 完成：现场勘察完成。正式申请前请落实：补充环评。');
+    await eventually(() => hook('unit-s', 'advance-service-requested').length === 1 && mailsTo('firm@example.cn').length === 2);
+    expect(mailsTo('firm@example.cn').map((mail) => mail.text)).toEqual([
+      '您申请的提前服务（厂房选址）已安排于 2026-03-25 在 临港厂区 进行，服务人员工号：HP-08。',
+      '您申请的提前服务（厂房选址）已于 2026-04-01 完成：现场勘察完成。正式申请前请落实：补充环评。',
+    ]);
+    await eventually(() => mailsTo('clerk-s2@example.cn').some((mail) => mail.subject === '提前服务任务：厂房选址'));
+  });
+
+  it('an answered rectification withdraws its pending reminder; an unanswered one past due alerts the unit at once', async () => {
+    const dueOn = addCalendarDays(toShanghaiDate(new Date()), 14);
+    await supervisionSource.publish(
+      supervisionSource.event('finding-2', 'supervision.RectificationOrdered', { findingId: 'finding-2', unitId: 'unit-s', requiredActions: ['公开承诺'], dueOn }),
+    );
+    const database = service.app.get(DataSource);
+    const reminders = `SELECT status FROM deliveries WHERE dedup_key LIKE '%/reminder' AND withdraw_key = 'rectification:finding-2'`;
+    await eventually(async () => (await database.query(reminders)).length === 3);
+
+    await supervisionSource.publish(
+      supervisionSource.event('finding-2', 'supervision.RectificationAnswered', { findingId: 'finding-2', unitId: 'unit-s', answer: '已公开承诺', answeredOn: dueOn }),
+      supervisionSource.event('finding-3', 'supervision.RectificationOverdue', { findingId: 'finding-3', unitId: 'unit-s', dueOn: '2026-03-01' }),
+    );
+
+    await eventually(async () => (await database.query(reminders)).every((row: { status: string }) => row.status === 'withdrawn'));
+    await eventually(() => hook('unit-s', 'rectification-overdue').length === 1);
+    expect(hook('unit-s', 'rectification-overdue')[0].body.subject).toBe('【整改超期】finding-3');
+  });
+
+  it('a bad rating is referred to the unit without the applicant; the unit’s answer and a complaint’s outcome reach the person', async () => {
+    const before = mailsTo('app-v@example.cn').length;
+    await supervisionSource.publish(
+      supervisionSource.event('rating-1', 'supervision.CaseRated', {
+        ratingId: 'rating-1',
+        caseId: 'case-s',
+        unitId: 'unit-s',
+        applicant: { applicantId: 'app-v' },
+        grade: supervision.RatingGrade.DISSATISFIED,
+        comment: '窗口无人',
+      }),
+      supervisionSource.event('rating-1', 'supervision.BadRatingReferred', {
+        ratingId: 'rating-1',
+        caseId: 'case-s',
+        unitId: 'unit-s',
+        grade: supervision.RatingGrade.DISSATISFIED,
+        answerDueOn: '2026-03-20',
+      }),
+      supervisionSource.event('rating-1', 'supervision.BadRatingAnswered', { ratingId: 'rating-1', unitId: 'unit-s', justified: true, answer: '已增设导办员' }),
+      supervisionSource.event('complaint-1', 'supervision.ComplaintLodged', { complaintId: 'complaint-1', subjectId: 'unit-s', complainant: { applicantId: 'app-v' }, lodgedOn: '2026-03-02' }),
+      supervisionSource.event('complaint-1', 'supervision.ComplaintResolved', { complaintId: 'complaint-1', subjectId: 'unit-s', substantiated: false, note: '经调取录像，窗口正常服务' }),
+    );
+
+    await eventually(() => hook('unit-s', 'bad-rating-received').length === 1 && mailsTo('app-v@example.cn').length === before + 2);
+    expect(hook('unit-s', 'bad-rating-received')[0].body.body).toBe('案件 SJ-S 收到“不满意”评价：窗口无人。请核实、整改，并于 2026-03-20 前答复。');
+    expect(mailsTo('app-v@example.cn').slice(before).map((mail) => mail.text)).toEqual([
+      '您对事项（收件凭证 SJ-S）的评价，办理单位已核实并答复：已增设导办员',
+      '您于 2026-03-02 提出的投诉经核查情况不属实：经调取录像，窗口正常服务',
+    ]);
+  });
+
+  it('a project at risk of missing two thirds of the statutory time, a refused exclusion and an overdue rating answer reach the unit', async () => {
+    await projectsSource.publish(
+      projectsSource.event('project-1', 'projects.ProjectRegistered', { projectId: 'project-1', name: '临港芯片厂', unitId: 'unit-s', industrial: true }),
+      projectsSource.event('project-1', 'projects.IndustrialApprovalAtRisk', { projectId: 'project-1', budgetDays: 40, elapsedDays: 30, forecastDays: 45 }),
+      projectsSource.event('project-1', 'projects.ProjectExclusionRejected', { projectId: 'project-1', exclusionRequestId: 'x-1', reason: '不属于自然条件' }),
+    );
+    await supervisionSource.publish(
+      supervisionSource.event('rating-1', 'supervision.BadRatingAnswerOverdue', { ratingId: 'rating-1', unitId: 'unit-s', answerDueOn: '2026-03-20' }),
+    );
+
+    await eventually(
+      () =>
+        hook('unit-s', 'industrial-approval-at-risk').length === 1 &&
+        hook('unit-s', 'project-exclusion-rejected').length === 1 &&
+        hook('unit-s', 'bad-rating-answer-overdue').length === 1,
+    );
+    expect(hook('unit-s', 'industrial-approval-at-risk')[0].body.subject).toBe('产业项目审批预警：临港芯片厂');
+    expect(hook('unit-s', 'bad-rating-answer-overdue')[0].body.subject).toBe('【差评答复超期】SJ-S');
+  });
+
+  it('a catalog item sent back by the reform office reaches its unit', async () => {
+    await catalogSource.publish(
+      catalogSource.event('catalog-item-9', 'catalog.CatalogItemRejected', { itemId: 'item-9', unitId: 'unit-s', reason: '法定时限填写有误' }),
+    );
+
+    await eventually(() => hook('unit-s', 'catalog-item-rejected').length === 1);
+    expect(hook('unit-s', 'catalog-item-rejected')[0].body.body).toBe('事项 item-9 经审改办审核退回：法定时限填写有误。请修改后重新提交。');
   });
 
   it('no unit webhook ever carries an applicant’s id', () => {

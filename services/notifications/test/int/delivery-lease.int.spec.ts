@@ -1,7 +1,18 @@
-import { createTestDatabase, eventually, signTestToken, spawnTypeScript, testInfrastructure, TEST_JWT_SECRET, uniqueName, type ServiceUnderTest, type TestDatabase, type TypeScriptProcess } from '@sangeyipi/testing';
+import { eventTopic } from '@sangeyipi/messaging';
+import {
+  createTestDatabase,
+  eventually,
+  signTestToken,
+  spawnTypeScript,
+  testInfrastructure,
+  TEST_JWT_SECRET,
+  uniqueName,
+  type ServiceUnderTest,
+  type TestDatabase,
+  type TypeScriptProcess,
+} from '@sangeyipi/testing';
 import { DataSource } from 'typeorm';
 import { ContextEventSource, startHttpReceiver, startNotifications, startReplica, startSmtpReceiver, type ReceivedRequest } from './notifications.fixture';
-import { eventTopic } from '@sangeyipi/messaging';
 
 /** Short enough that a lost claim is taken over within the test, long enough for every real send. */
 const LEASE = { CHANNEL_TIMEOUT_MS: '4000', DELIVERY_LEASE_MS: '8000' };
@@ -37,15 +48,23 @@ describe('delivery leases: nothing is sent inside a transaction, and a lost repl
   const mailsTo = (address: string) => smtp.mails.filter((mail) => mail.to === address);
   const smsTo = (phone: string) => http.requests.filter((request: ReceivedRequest) => request.path === '/sms' && request.body.to === phone);
 
-  describe('with two replicas', () => {
+  describe('a hung SMTP send', () => {
     let first: ServiceUnderTest;
-    let second: ServiceUnderTest;
+    let second: ServiceUnderTest | undefined;
     let cases: ContextEventSource;
+    let sharedEnv: Record<string, string>;
 
     beforeAll(async () => {
-      const started = await startNotifications({ SMTP_URL: smtp.url, SMS_GATEWAY_URL: `${http.url}/sms`, QUIET_HOURS: 'off', DELIVERY_CONCURRENCY: '2', ...LEASE });
-      ({ service: first, cases } = started);
-      second = await startReplica(started.sharedEnv);
+      // Timeouts long enough for the hang to outlast a second replica's start.
+      const started = await startNotifications({
+        SMTP_URL: smtp.url,
+        SMS_GATEWAY_URL: `${http.url}/sms`,
+        QUIET_HOURS: 'off',
+        DELIVERY_CONCURRENCY: '2',
+        CHANNEL_TIMEOUT_MS: '20000',
+        DELIVERY_LEASE_MS: '40000',
+      });
+      ({ service: first, cases, sharedEnv } = started);
     });
     afterAll(async () => {
       await cases?.close();
@@ -53,7 +72,7 @@ describe('delivery leases: nothing is sent inside a transaction, and a lost repl
       await first?.close();
     });
 
-    it('a hung SMTP send holds up neither other messages nor the transaction horizon, and the other replica leaves it alone', async () => {
+    it('holds up neither other messages nor the transaction horizon, and a second replica leaves the leased delivery alone', async () => {
       await putPreferences(first.url, 'slow-1', { email: 'slow@example.cn', phone: '13800002222', language: 'zh-CN', channels: ['email', 'sms'] });
       await putPreferences(first.url, 'fast-1', { email: 'fast@example.cn', language: 'zh-CN', channels: ['email'] });
       const held = smtp.hold('slow@example.cn');
@@ -62,7 +81,7 @@ describe('delivery leases: nothing is sent inside a transaction, and a lost repl
       await held.stalled;
       await cases.publish(receipt(cases, 'lease-fast', 'fast-1'));
 
-      // While the e-mail hangs: another e-mail, the same person's SMS and inbox all go through.
+      // One replica, one e-mail hanging: another e-mail, the same person's SMS and inbox all go through.
       await eventually(() => mailsTo('fast@example.cn').length === 1 && smsTo('13800002222').length === 1);
       const database = first.app.get(DataSource);
       await eventually(async () => (await database.query(`SELECT count(*)::int AS n FROM inbox_messages WHERE person_id = 'slow-1'`))[0].n === 1);
@@ -74,6 +93,11 @@ describe('delivery leases: nothing is sent inside a transaction, and a lost repl
           WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < now() - interval '1 second'`,
       );
       expect(longTransactions).toEqual([]);
+
+      // A second replica polls for a while and does not take the leased delivery.
+      second = await startReplica(sharedEnv);
+      const secondUpAt = Date.now();
+      await eventually(() => Date.now() - secondUpAt > 1_500, { timeoutMs: 5_000 });
       const [claim] = await database.query(`SELECT status, claim_count, claimed_by FROM deliveries WHERE recipient_id = 'slow-1' AND channel = 'email'`);
       expect(claim).toMatchObject({ status: 'pending', claim_count: 1, claimed_by: expect.any(String) });
 

@@ -76,3 +76,59 @@ describe('with Redis down, PostgreSQL decides', () => {
     expect(mailsTo('zhao@example.cn').map((mail) => mail.subject)).toEqual(['收件凭证 SJ-R', '受理通知 SL-R']);
   });
 });
+
+describe("with the embedded mode's in-memory Redis (REDIS_URL=memory://local)", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+  let service: ServiceUnderTest;
+  let source: ContextEventSource;
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    ({ service, cases: source } = await startNotifications({ REDIS_URL: 'memory://local', SMTP_URL: smtp.url, QUIET_HOURS: 'off', RATE_LIMIT_PER_HOUR: '1' }));
+  });
+  afterAll(async () => {
+    await source?.close();
+    await service?.close();
+    await smtp?.close();
+  });
+
+  it('streams the inbox live and counts the rate limit in the process', async () => {
+    const token = await signTestToken({ userId: 'applicant-m', roles: ['applicant'] });
+    const preferences = await fetch(`${service.url}/preferences`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'qian@example.cn', language: 'zh-CN', channels: ['email'] }),
+    });
+    expect(preferences.status).toBe(200);
+    const abort = new AbortController();
+    const stream = await fetch(`${service.url}/inbox/stream`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+    let received = '';
+    const reading = (async () => {
+      const reader = stream.body?.getReader();
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return;
+        received += Buffer.from(chunk.value).toString('utf8');
+      }
+    })().catch(() => undefined);
+
+    await source.publish(
+      source.event('case-m', 'cases.CaseReceived', { caseId: 'case-m', receiptVoucherNumber: 'SJ-M', unitId: 'unit-m', applicant: { applicantId: 'applicant-m' } }),
+      source.event('case-m', 'cases.CaseAccepted', { caseId: 'case-m', noticeNumber: 'SL-M', acceptedOn: '2026-03-02', committedDeadline: '2026-03-13' }),
+    );
+
+    await eventually(() => received.includes('受理通知 SL-M'));
+    const [held] = await eventually(async () => {
+      const rows = await service.app.get(DataSource).query(`SELECT not_before FROM deliveries WHERE recipient_id = 'applicant-m' AND channel = 'email' AND template_id = 'case-accepted' AND not_before > now()`);
+      return rows.length === 1 && rows;
+    });
+    expect(held.not_before.getTime() % 3_600_000).toBe(0);
+    expect(mailsTo(smtp, 'qian@example.cn').map((mail) => mail.subject)).toEqual(['收件凭证 SJ-M']);
+    abort.abort();
+    await reading;
+  });
+});
+
+function mailsTo(smtp: Awaited<ReturnType<typeof startSmtpReceiver>>, address: string) {
+  return smtp.mails.filter((mail) => mail.to === address);
+}
