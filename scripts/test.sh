@@ -2,7 +2,8 @@
 # The whole test run, as CI runs it: lint (module boundaries included), typecheck, unit tests,
 # contract checks, then integration tests against real PostgreSQL, Kafka and Redis.
 # Needs: Node 20 with npm, a JDK 17+ and Maven (for the Kafka broker), PostgreSQL and Redis
-# on 127.0.0.1 (deploy/infra.sh starts them where installed, or names what is missing).
+# on 127.0.0.1 (deploy/infra.sh starts them where installed, or names what is missing), and
+# Chromium (deploy/browser.sh installs it with apt-get where it can, or names what is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-false}"
@@ -16,6 +17,7 @@ stage "infrastructure"
 if deploy/kafka/kafka.sh status; then kafka_was_running=1; else kafka_was_running=0; fi
 deploy/infra.sh up
 if ((!kafka_was_running)); then trap 'deploy/infra.sh down' EXIT; fi
+deploy/browser.sh # headless Chromium for the portal's browser tests
 
 stage "lint, typecheck, unit tests"
 npx nx run-many -t lint typecheck test --parallel=2 --outputStyle=stream

