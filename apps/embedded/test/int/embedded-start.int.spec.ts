@@ -118,7 +118,7 @@ describe('npm start (the embedded mode)', () => {
       const [clerk, reviewer, decider, supervisor] = await Promise.all(['clerk', 'reviewer', 'decider', 'supervisor'].map(signIn));
       const { body: page } = await api<{ items: Array<{ itemId: string }> }>('GET', `/api/catalog/public/items?unitId=${CLERK_UNIT}&mode=immediate`, clerk);
       expect(page.items.length).toBeGreaterThan(0);
-      const itemId = page.items[0]!.itemId;
+      const [{ itemId }] = page.items as [{ itemId: string }];
       const { body: item } = await api<{ current: { definition: ItemDefinition } }>('GET', `/api/catalog/public/items/${itemId}`);
       const countedBefore = await immediateCasesOfUnit(supervisor);
 
