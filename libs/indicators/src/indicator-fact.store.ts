@@ -47,15 +47,11 @@ export class IndicatorFactStore {
 
   /**
    * Folds one consumed event into its stream's fact and records the partition's offset, in the
-   * caller's transaction (the consumer's, which also records the event id as processed).
+   * caller's transaction (the consumer's, which also records the event id as processed). An event a
+   * rebuild already folded is a repeat for its fact (same stream version), so it changes nothing.
    */
-  async applyLive(manager: EntityManager, event: FoldableEvent, delivery: Delivery): Promise<FoldOutcome | 'already-rebuilt'> {
+  async applyLive(manager: EntityManager, event: FoldableEvent, delivery: Delivery): Promise<FoldOutcome> {
     await manager.query(`SELECT pg_advisory_xact_lock_shared(${FACTS_LOCK})`);
-    const [checkpoint] = await manager.query(`SELECT next_offset::text AS next_offset FROM analytics_offsets WHERE topic = $1 AND partition = $2`, [
-      delivery.topic,
-      delivery.partition,
-    ]);
-    if (checkpoint && BigInt(delivery.offset) < BigInt(checkpoint.next_offset)) return 'already-rebuilt';
     const key = factKeyOf(event);
     const [row] = await manager.query(`SELECT fact FROM analytics_facts WHERE fact_key = $1 FOR UPDATE`, [key]);
     const result = foldEvent(row?.fact as Fact | undefined, event);
