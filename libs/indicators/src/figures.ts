@@ -188,7 +188,12 @@ export function computeFigures(facts: Iterable<Fact>, query: FigureQuery, calend
   if (!query.catalogKind) {
     const inspectedByPlan = new Map<string, number>();
     for (const inspection of index.inspections) {
-      if (inspection.inspected && byCut(inspection.publishedAt)) inspectedByPlan.set(inspection.planId, (inspectedByPlan.get(inspection.planId) ?? 0) + 1);
+      // A result comes after its plan's draw, so one of a plan drawn in the period is published in it or
+      // later; counting only those keeps the figure a function of the facts with activity from the
+      // period's start on, which is all a bulletin loads.
+      if (inspection.inspected && byCut(inspection.publishedAt) && inspection.publishedAt >= start) {
+        inspectedByPlan.set(inspection.planId, (inspectedByPlan.get(inspection.planId) ?? 0) + 1);
+      }
       const plan = index.plans.get(inspection.planId);
       if (plan && inWindow(inspection.publishedAt)) {
         add(I.RESULT_PUBLICATION_TIMELINESS, '', plan, publishedInTime(calendar, inspection) ? 1 : 0, 1);

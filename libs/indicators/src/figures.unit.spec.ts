@@ -3,7 +3,7 @@ import { WorkingDayCalendar } from '@sangeyipi/platform';
 import { FactFolder } from './fact-folder';
 import { computeFigures, type FigureQuery, type FigureRow } from './figures';
 import { HistoryBuilder } from './indicator-history.fixture';
-import { parsePeriod } from './period';
+import { parsePeriod, periodInstants } from './period';
 
 const I = analytics.Indicator;
 const DISTRICT = common.AdministrativeLevel.DISTRICT;
@@ -229,5 +229,21 @@ describe('scopes, periods and the as-of instant', () => {
     const rows = figures({ ...OCTOBER, catalogKind: 'advance_service' });
     expect(overall(rows, I.IMMEDIATE_ITEM_SHARE)).toEqual([0, 1]);
     expect(overall(rows, I.ON_TIME_COMPLETION_RATE)).toEqual([0, 0]);
+  });
+});
+
+describe('what a bulletin loads', () => {
+  it('gives the same figures from the facts with activity since the period began (plus every unit, item, project and plan) as from all facts', () => {
+    const folder = new FactFolder();
+    for (const event of history().events) folder.add(event);
+    const all = [...folder.facts.values()];
+    for (const period of [parsePeriod('month', '2026-10'), parsePeriod('month', '2026-11'), parsePeriod('day', '2026-10-20'), parsePeriod('quarter', '2026-Q4')]) {
+      const query = { ...OCTOBER, period };
+      const { start } = periodInstants(period);
+      // The rule of IndicatorFactStore.snapshotFor.
+      const loaded = all.filter((fact) => ['unit', 'item', 'project', 'plan'].includes(fact.kind) || fact.lastAt >= start);
+      expect(loaded.length).toBeLessThan(all.length);
+      expect(computeFigures(loaded, query, calendar)).toEqual(computeFigures(all, query, calendar));
+    }
   });
 });
