@@ -5,6 +5,7 @@ import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { AnalyticsRefusalFilter } from './bulletins/analytics-refusal.filter';
+import { BulletinCache } from './bulletins/bulletin.cache';
 import { BulletinService } from './bulletins/bulletin.service';
 import { BulletinsHttpController } from './bulletins/bulletins.http.controller';
 import { MonthlyBulletinScheduler } from './bulletins/monthly-bulletin.scheduler';
@@ -34,6 +35,7 @@ const indicatorFactStore = { provide: IndicatorFactStore, inject: [DataSource], 
     indicatorFactStore,
     FiguresService,
     BulletinService,
+    BulletinCache,
     MonthlyBulletinScheduler,
   ],
 })

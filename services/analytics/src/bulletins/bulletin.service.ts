@@ -182,7 +182,7 @@ export class BulletinService {
   }
 
   async get(bulletinId: string): Promise<BulletinView | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(bulletinId)) throw new AnalyticsRefusal('not-found', `no bulletin ${bulletinId}`);
+    if (!isBulletinId(bulletinId)) throw new AnalyticsRefusal('not-found', `no bulletin ${bulletinId}`);
     const [row]: BulletinRow[] = await this.dataSource.query(`SELECT * FROM analytics_bulletins WHERE bulletin_id = $1`, [bulletinId]);
     return row ? viewOf(row) : undefined;
   }
@@ -200,6 +200,11 @@ export class BulletinService {
       scope: row.content.scope,
     }));
   }
+}
+
+/** Bulletin ids are UUIDs; anything else names no bulletin. */
+export function isBulletinId(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function viewOf(row: BulletinRow): BulletinView {

@@ -4,9 +4,10 @@ import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@sangeyipi/p
 import { DataSource } from 'typeorm';
 import { FiguresService } from '../indicators/figures.service';
 import { ScopeAndPeriodDto } from '../indicators/figures.dto';
+import { BulletinCache } from './bulletin.cache';
 import { AnalyticsRefusal } from './bulletin.errors';
 import { renderBulletinPage } from './bulletin.page';
-import { BulletinService, type BulletinView, type Recomputation } from './bulletin.service';
+import { BulletinService, isBulletinId, type BulletinView, type Recomputation } from './bulletin.service';
 import { ListBulletinsDto, PublishBulletinDto } from './bulletins.dto';
 
 /** Statistics bulletins: published ones are public; publishing and recomputing are for supervisors. */
@@ -17,6 +18,7 @@ export class BulletinsHttpController {
     private readonly bulletins: BulletinService,
     private readonly figures: FiguresService,
     private readonly dataSource: DataSource,
+    private readonly cache: BulletinCache,
   ) {}
 
   @Post()
@@ -67,7 +69,7 @@ export class BulletinsHttpController {
   }
 
   private async found(bulletinId: string): Promise<BulletinView> {
-    const bulletin = await this.bulletins.get(bulletinId);
+    const bulletin = isBulletinId(bulletinId) ? await this.cache.read(bulletinId, () => this.bulletins.get(bulletinId)) : undefined;
     if (!bulletin) throw new AnalyticsRefusal('not-found', `no bulletin ${bulletinId}`);
     return bulletin;
   }

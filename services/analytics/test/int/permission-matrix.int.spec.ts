@@ -70,6 +70,9 @@ describe('who may call which analytics endpoint', () => {
     }
     expect((await call(service.url, 'GET', '/bulletins/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await call(service.url, 'GET', '/bulletins/not-a-bulletin')).status).toBe(404);
+    // Served from Redis after the first read: a bulletin never changes.
+    const metrics = (await call(service.url, 'GET', '/metrics')).text;
+    expect(Number(/analytics_bulletin_cache_lookups_total\{[^}]*outcome="hit"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(10);
   });
 
   it('answers 400 naming the field for a bad period, an unknown period kind, a future as-of instant or a bad region', async () => {
