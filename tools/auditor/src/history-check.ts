@@ -12,7 +12,7 @@ export interface ChainedEvent {
   logChainHash: string;
   /** Where it was read: `<topic>[<partition>]@<offset>`. */
   location: string;
-  /** The bytes that must be the same in every copy (the envelope). */
+  /** A digest of the bytes that must be the same in every copy (the envelope). */
   fingerprint: string;
 }
 
@@ -22,60 +22,93 @@ export interface HistoryProblem {
   problem: string;
 }
 
+/** One sealed-log entry waiting for its neighbour (the partitions are read side by side). */
+interface LogEntry {
+  eventId: string;
+  location: string;
+  hash: string;
+  logChainHash: string;
+  checkedBack: boolean;
+  checkedForward: boolean;
+}
+
 /**
- * Checks the links the envelopes carry, whatever order the partitions were read in: every copy of
- * an event is the same; within a stream each event's previous hash is the hash of the version before
- * it; within a service's sealed log each log hash follows from the one before it and the event's hash.
- * Links to an event outside the history read are not checked (a bulletin's ranges may end mid-stream).
+ * Checks the links the envelopes carry while the history streams by, keeping little per event: every
+ * copy of an event is the same; within a stream each event's previous hash is the hash of the version
+ * before it (a stream's events come in order, on one partition); within a service's sealed log each log
+ * hash follows from the one before it and the event's hash (entries wait for their neighbour from
+ * another partition, then are dropped). Links to events outside the part read are not checked.
  */
 export class HistoryChecker {
-  private readonly byId = new Map<string, ChainedEvent>();
-  private readonly problems: HistoryProblem[] = [];
+  /** eventId → fingerprint and where the first copy was. */
+  private readonly copies = new Map<string, string>();
+  /** streamId → the last version seen and its hash. */
+  private readonly streams = new Map<string, { version: number; hash: string }>();
+  private readonly logs = new Map<string, Map<bigint, LogEntry>>();
+  private readonly problems: Array<HistoryProblem & { order: bigint }> = [];
   repeats = 0;
 
   add(event: ChainedEvent): void {
-    const seen = this.byId.get(event.eventId);
-    if (!seen) {
-      this.byId.set(event.eventId, event);
+    // 128 bits of the fingerprint tell copies apart; the first copy's place is kept to name it.
+    const fingerprint = event.fingerprint.slice(0, 32);
+    const seen = this.copies.get(event.eventId);
+    if (seen !== undefined) {
+      const space = seen.indexOf(' ');
+      if (seen.slice(0, space) === fingerprint) this.repeats++;
+      else this.push(event, `differs from its other copy at ${seen.slice(space + 1)}: one of them was altered`);
       return;
     }
-    if (seen.fingerprint === event.fingerprint) this.repeats++;
-    else this.problems.push({ eventId: event.eventId, location: event.location, problem: `differs from its other copy at ${seen.location}: one of them was altered` });
+    this.copies.set(event.eventId, `${fingerprint} ${event.location}`);
+    this.checkStream(event);
+    this.checkLog(event);
   }
 
   /** Reports a problem found outside the links (e.g. content that does not match its digest). */
   report(problem: HistoryProblem): void {
-    this.problems.push(problem);
+    this.problems.push({ ...problem, order: BigInt(Number.MAX_SAFE_INTEGER) });
   }
 
-  /** Every problem, the earliest in log order first. */
+  /** Every problem, in sealed-log order. */
   finish(): HistoryProblem[] {
-    const streams = new Map<string, Map<number, ChainedEvent>>();
-    const logs = new Map<string, Map<bigint, ChainedEvent>>();
-    for (const event of this.byId.values()) {
-      const versions = streams.get(event.streamId) ?? new Map<number, ChainedEvent>();
-      streams.set(event.streamId, versions.set(event.streamVersion, event));
-      const positions = logs.get(event.sourceService) ?? new Map<bigint, ChainedEvent>();
-      logs.set(event.sourceService, positions.set(event.sourcePosition, event));
+    return [...this.problems].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map(({ eventId, location, problem }) => ({ eventId, location, problem }));
+  }
+
+  private checkStream(event: ChainedEvent): void {
+    const last = this.streams.get(event.streamId);
+    const expected = event.streamVersion === 1 ? '' : last?.version === event.streamVersion - 1 ? last.hash : undefined;
+    if (expected !== undefined && event.previousHash !== expected) {
+      this.push(event, `stream ${event.streamId} version ${event.streamVersion} does not link to the version before it`);
     }
-    const found: HistoryProblem[] = [...this.problems];
-    for (const versions of streams.values()) {
-      for (const event of versions.values()) {
-        const before = versions.get(event.streamVersion - 1);
-        const expected = event.streamVersion === 1 ? '' : before?.hash;
-        if (expected !== undefined && event.previousHash !== expected) {
-          found.push({ eventId: event.eventId, location: event.location, problem: `stream ${event.streamId} version ${event.streamVersion} does not link to the version before it` });
-        }
-      }
+    if (!last || event.streamVersion > last.version) this.streams.set(event.streamId, { version: event.streamVersion, hash: event.hash });
+  }
+
+  private checkLog(event: ChainedEvent): void {
+    const entries = this.logs.get(event.sourceService) ?? new Map<bigint, LogEntry>();
+    this.logs.set(event.sourceService, entries);
+    const position = event.sourcePosition;
+    const entry: LogEntry = { eventId: event.eventId, location: event.location, hash: event.hash, logChainHash: event.logChainHash, checkedBack: false, checkedForward: false };
+    entries.set(position, entry);
+    if (position === 1n) this.link(event.sourceService, entries, undefined, 0n, entry, position);
+    else {
+      const before = entries.get(position - 1n);
+      if (before) this.link(event.sourceService, entries, before, position - 1n, entry, position);
     }
-    for (const [service, positions] of logs) {
-      for (const event of positions.values()) {
-        const before = event.sourcePosition === 1n ? { logChainHash: '' } : positions.get(event.sourcePosition - 1n);
-        if (before && event.logChainHash !== chainHash(before.logChainHash, event.hash)) {
-          found.push({ eventId: event.eventId, location: event.location, problem: `${service}'s sealed log breaks at position ${event.sourcePosition}` });
-        }
-      }
+    const after = entries.get(position + 1n);
+    if (after) this.link(event.sourceService, entries, entry, position, after, position + 1n);
+  }
+
+  /** Checks that `entry` follows `before` (the genesis when undefined); drops entries linked both ways. */
+  private link(service: string, entries: Map<bigint, LogEntry>, before: LogEntry | undefined, beforeAt: bigint, entry: LogEntry, at: bigint): void {
+    if (entry.logChainHash !== chainHash(before?.logChainHash ?? '', entry.hash)) {
+      this.problems.push({ eventId: entry.eventId, location: entry.location, problem: `${service}'s sealed log breaks at position ${at}`, order: at });
     }
-    return found;
+    entry.checkedBack = true;
+    if (before) before.checkedForward = true;
+    if (before?.checkedBack && before.checkedForward) entries.delete(beforeAt);
+    if (entry.checkedBack && entry.checkedForward) entries.delete(at);
+  }
+
+  private push(event: ChainedEvent, problem: string): void {
+    this.problems.push({ eventId: event.eventId, location: event.location, problem, order: event.sourcePosition });
   }
 }

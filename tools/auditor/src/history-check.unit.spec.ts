@@ -35,9 +35,10 @@ function check(events: ChainedEvent[]) {
 }
 
 describe('checking the links of a history read from Kafka', () => {
-  it('accepts an intact history in any order, counting identical repeats', () => {
-    const events = history();
-    expect(check([events[2], events[0], events[1], events[0]])).toEqual({ problems: [], repeats: 1 });
+  it('accepts an intact history whatever the interleaving of partitions, counting identical repeats', () => {
+    const events = history(); // e1 and e3 (stream s1) on one partition, e2 (s2) on another
+    expect(check([events[1], events[0], events[2], events[0]])).toEqual({ problems: [], repeats: 1 });
+    expect(check([events[0], events[2], events[1]])).toEqual({ problems: [], repeats: 0 });
   });
 
   it('names an event whose two copies differ', () => {
@@ -51,12 +52,18 @@ describe('checking the links of a history read from Kafka', () => {
     events[0] = { ...events[0], hash: chainHash('', 'forged') };
     const problems = check(events).problems.map((p) => `${p.eventId}: ${p.problem}`);
     expect(problems).toEqual([
-      'e3: stream s1 version 2 does not link to the version before it',
       "e1: cases's sealed log breaks at position 1",
+      'e3: stream s1 version 2 does not link to the version before it',
     ]);
   });
 
   it('does not judge links to events outside the part read', () => {
     expect(check(history().slice(1)).problems).toEqual([]);
+  });
+
+  it('names a log entry that does not follow from its neighbour read later from another partition', () => {
+    const events = history();
+    events[1] = { ...events[1], logChainHash: chainHash('', 'forged') };
+    expect(check([events[0], events[2], events[1]]).problems.map((p) => p.eventId)).toEqual(['e2', 'e3']);
   });
 });
