@@ -85,13 +85,20 @@ export interface ProjectFact extends FactBase {
   unitId: string;
   level: Level;
   regionCode: string;
-  target: 'start_or_open' | 'completion_acceptance' | '';
+  /** The landing target from each change: the listing, then each approved change. */
+  targets: Array<{ at: string; target: LandingTargetName }>;
   listingYear: number;
   industrial: boolean;
   milestones: Array<{ at: string; milestone: 'started' | 'opened' | 'completion_accepted' | ''; reachedOn: string }>;
   excludedAt: string | null;
+  /** When the project left its list through an approved change (it no longer counts). */
+  delistedAt: string | null;
   yearClosed: { at: string; outcome: 'landed' | 'missed' | 'excluded' | '' } | null;
+  /** The industrial approval chain's completion: working days taken against the statutory total. */
+  approvalChain: { at: string; elapsedDays: number; statutoryTotalDays: number } | null;
 }
+
+export type LandingTargetName = 'start_or_open' | 'completion_acceptance' | '';
 
 /** A 双随机 inspection plan and its draw. */
 export interface PlanFact extends FactBase {
@@ -123,6 +130,8 @@ export interface RatingFact extends FactBase {
   /** 1 非常满意 … 5 非常不满意. */
   grade: number;
   ratedAt: string;
+  /** When the unit answered a bad rating (差评整改: verified, fixed where justified, answered). */
+  answeredAt: string | null;
 }
 
 export type Fact = UnitFact | ItemFact | CaseFact | ProjectFact | PlanFact | InspectionFact | RatingFact;

@@ -173,14 +173,21 @@ export function computeFigures(facts: Iterable<Fact>, query: FigureQuery, calend
   if (kindMatches('same_year_landing')) {
     const year = Number(query.period.endOn.slice(0, 4));
     for (const project of index.projects) {
-      if (project.listingYear !== year) continue;
+      const home = { level: project.level, regionCode: project.regionCode };
+      // 产业项目审批压缩率: industrial approval chains completed in the period.
+      if (project.industrial && project.approvalChain && inWindow(project.approvalChain.at) && project.approvalChain.statutoryTotalDays > 0) {
+        add(I.INDUSTRIAL_APPROVAL_COMPRESSION, project.unitId, home, project.approvalChain.elapsedDays, project.approvalChain.statutoryTotalDays);
+      }
+      if (project.listingYear !== year || byCut(project.delistedAt)) continue;
       const closed = project.yearClosed && byCut(project.yearClosed.at) ? project.yearClosed.outcome : null;
       if (byCut(project.excludedAt) || closed === 'excluded') continue;
-      const wanted = project.target === 'start_or_open' ? ['started', 'opened'] : ['completion_accepted'];
+      let target: ProjectFact['targets'][number]['target'] = '';
+      for (const change of project.targets) if (change.at <= cut) target = change.target;
+      const wanted = target === 'start_or_open' ? ['started', 'opened'] : ['completion_accepted'];
       const reached = project.milestones.some((m) => byCut(m.at) && wanted.includes(m.milestone) && m.reachedOn.startsWith(`${year}-`));
       const landed = closed === 'landed' || (closed === null && reached);
-      const indicator = project.target === 'start_or_open' ? I.SAME_YEAR_START_RATE : project.target === 'completion_acceptance' ? I.SAME_YEAR_COMPLETION_RATE : null;
-      if (indicator !== null) add(indicator, project.unitId, { level: project.level, regionCode: project.regionCode }, landed ? 1 : 0, 1);
+      const indicator = target === 'start_or_open' ? I.SAME_YEAR_START_RATE : target === 'completion_acceptance' ? I.SAME_YEAR_COMPLETION_RATE : null;
+      if (indicator !== null) add(indicator, project.unitId, home, landed ? 1 : 0, 1);
     }
   }
 
@@ -209,8 +216,8 @@ export function computeFigures(facts: Iterable<Fact>, query: FigureQuery, calend
     const home = index.homeOf(rating.unitId);
     const good = rating.grade >= 1 && rating.grade <= LAST_GOOD_GRADE;
     add(I.GOOD_RATING_RATE, rating.unitId, home, good ? 1 : 0, 1);
-    // No event records yet that a bad rating was answered and fixed: the numerator stays 0 until one does.
-    if (!good) add(I.BAD_RATING_RECTIFICATION_RATE, rating.unitId, home, 0, 1);
+    // 差评整改: the unit's answer (BadRatingAnswered: verified, fixed where justified, answered) by the cut.
+    if (!good) add(I.BAD_RATING_RECTIFICATION_RATE, rating.unitId, home, byCut(rating.answeredAt) ? 1 : 0, 1);
   }
 
   return rowsOf(sums);

@@ -70,8 +70,8 @@ function history(): HistoryBuilder {
   received('c7', 'F', '2026-10-09', false, 'X1');
   decided('c7', '2026-10-12', 2);
 
-  const listed = (id: string, target: projects.LandingTarget, year = 2026) =>
-    h.add(`project-${id}`, 'projects.ProjectListed', '2026-03-01', { projectId: id, unitId: 'U1', level: DISTRICT, regionCode: '310101', target, listingYear: year });
+  const listed = (id: string, target: projects.LandingTarget, year = 2026, industrial = false) =>
+    h.add(`project-${id}`, 'projects.ProjectListed', '2026-03-01', { projectId: id, unitId: 'U1', level: DISTRICT, regionCode: '310101', target, listingYear: year, industrial });
   const START = projects.LandingTarget.START_OR_OPEN;
   const COMPLETION = projects.LandingTarget.COMPLETION_ACCEPTANCE;
   listed('P1', START);
@@ -84,6 +84,16 @@ function history(): HistoryBuilder {
   listed('P5', COMPLETION);
   h.add('project-P5', 'projects.MilestoneReached', '2026-11-05', { projectId: 'P5', milestone: projects.Milestone.COMPLETION_ACCEPTED, reachedOn: '2026-11-05' });
   listed('P6', START, 2025); // last year's catalog
+  listed('P9', START);
+  h.add('project-P9', 'projects.ProjectDelisted', '2026-07-01', { projectId: 'P9', listingYear: 2026 }); // left the list
+  listed('P10', COMPLETION); // its target became 开工开业, and it started
+  h.add('project-P10', 'projects.ProjectTargetChanged', '2026-09-01', { projectId: 'P10', previousTarget: COMPLETION, target: START });
+  h.add('project-P10', 'projects.MilestoneReached', '2026-09-10', { projectId: 'P10', milestone: projects.Milestone.CONSTRUCTION_STARTED, reachedOn: '2026-09-10' });
+  // Industrial approval chains: P11 completed in October after 40 of 90 statutory working days, P12 in September.
+  listed('P11', START, 2026, true);
+  h.add('project-P11', 'projects.IndustrialApprovalChainCompleted', '2026-10-16', { projectId: 'P11', statutoryTotalDays: 90, elapsedDays: 40, withinTwoThirds: true });
+  listed('P12', START, 2026, true);
+  h.add('project-P12', 'projects.IndustrialApprovalChainCompleted', '2026-09-16', { projectId: 'P12', statutoryTotalDays: 60, elapsedDays: 50 });
 
   // PL0 drawn in September; PL1 drawn in October with three inspections.
   h.add('plan-PL0', 'supervision.InspectionPlanned', '2026-08-20', { planId: 'PL0', level: DISTRICT, regionCode: '310101' });
@@ -102,6 +112,7 @@ function history(): HistoryBuilder {
   rated('R2', 'U1', supervision.RatingGrade.SATISFIED, '2026-10-11');
   rated('R3', 'U1', supervision.RatingGrade.BASICALLY_SATISFIED, '2026-10-12');
   rated('R4', 'U1', supervision.RatingGrade.DISSATISFIED, '2026-10-13');
+  h.add('rating-R4', 'supervision.BadRatingAnswered', '2026-10-20', { ratingId: 'R4', unitId: 'U1', justified: true, fix: '窗口补充告知' });
   rated('R5', 'U1', supervision.RatingGrade.VERY_DISSATISFIED, '2026-11-01'); // after October
   rated('R6', 'T1', supervision.RatingGrade.DISSATISFIED, '2026-10-14'); // the town unit
   return h;
@@ -159,8 +170,9 @@ describe('indicators of 黄浦区 in October 2026, on a hand-computed history', 
     expect(overall(rows, I.ONE_TIME_NOTIFICATION_RATE)).toEqual([1, 2]);
   });
 
-  it('当年开工开业率 = started or opened / listed for 2026 without exclusions: P1 of P1, P2 (P3 excluded, P6 is 2025)', () => {
-    expect(overall(rows, I.SAME_YEAR_START_RATE)).toEqual([1, 2]);
+  it('当年开工开业率 = started or opened / listed for 2026: P1, P10 of P1, P2, P10, P11, P12 (P3 excluded, P6 of 2025, P9 delisted)', () => {
+    // P10's target changed from 竣工验收 to 开工开业 before it started; P11 and P12 have not started.
+    expect(overall(rows, I.SAME_YEAR_START_RATE)).toEqual([2, 5]);
   });
 
   it('当年竣工验收率 = accepted / listed: P4 of P4, P5 (P5 accepted only in November)', () => {
@@ -179,12 +191,12 @@ describe('indicators of 黄浦区 in October 2026, on a hand-computed history', 
     expect(overall(rows, I.GOOD_RATING_RATE)).toEqual([3, 4]);
   });
 
-  it('差评整改率 has R4 as its one bad rating and, with no event recording a fix yet, nothing fixed', () => {
-    expect(overall(rows, I.BAD_RATING_RECTIFICATION_RATE)).toEqual([0, 1]);
+  it('差评整改率 = bad ratings the unit answered / bad ratings: R4, answered on 10-20', () => {
+    expect(overall(rows, I.BAD_RATING_RECTIFICATION_RATE)).toEqual([1, 1]);
   });
 
-  it('产业项目审批压缩率 is undefined (0 / 0): no event carries industrial approval days yet', () => {
-    expect(overall(rows, I.INDUSTRIAL_APPROVAL_COMPRESSION)).toEqual([0, 0]);
+  it('产业项目审批压缩率 = 1 − Σ working days taken / Σ statutory over chains completed in October: P11 40 of 90', () => {
+    expect(overall(rows, I.INDUSTRIAL_APPROVAL_COMPRESSION)).toEqual([40, 90]);
   });
 
   it('gives each unit its own row', () => {
@@ -198,6 +210,7 @@ describe('scopes, periods and the as-of instant', () => {
   it('rolls a town unit up into its district when the scope takes every level, with a row for the town', () => {
     const rows = figures({ ...OCTOBER, scope: { level: '', regionCode: '310101' } });
     expect(overall(rows, I.GOOD_RATING_RATE)).toEqual([3, 5]);
+    expect(overall(rows, I.BAD_RATING_RECTIFICATION_RATE)).toEqual([1, 2]); // R6 of the town is not answered
     const town = rows.find((r) => r.indicator === I.GOOD_RATING_RATE && r.regionCode === '310101002');
     expect([town?.numerator, town?.denominator]).toEqual([0n, 1n]);
   });
@@ -214,6 +227,7 @@ describe('scopes, periods and the as-of instant', () => {
     expect(overall(rows, I.ON_TIME_COMPLETION_RATE)).toEqual([2, 2]);
     expect(overall(rows, I.OVERDUE_CASES)).toEqual([0, 1]);
     expect(overall(rows, I.IMMEDIATE_ITEM_SHARE)).toEqual([1, 4]); // D not yet withdrawn
+    expect(overall(rows, I.BAD_RATING_RECTIFICATION_RATE)).toEqual([0, 1]); // R4 not yet answered
   });
 
   it('counts a quarter as its three months and a year as its days', () => {

@@ -1,5 +1,5 @@
 import { catalog, common, isEventType, projects, supervision, type TypedEvent } from '@sangeyipi/contracts';
-import type { CaseFact, CatalogKindName, Fact, FoldableEvent, ItemFact, ItemRevision, Level, ProjectFact } from './fact.types';
+import type { CaseFact, CatalogKindName, Fact, FoldableEvent, ItemFact, ItemRevision, LandingTargetName, Level, ProjectFact } from './fact.types';
 
 const LEVELS: Record<number, Level> = {
   [common.AdministrativeLevel.CITY]: 'city',
@@ -28,6 +28,9 @@ const YEAR_OUTCOMES: Record<number, NonNullable<ProjectFact['yearClosed']>['outc
 
 export const levelName = (level: number): Level => LEVELS[level] ?? '';
 
+const targetName = (target: number): LandingTargetName =>
+  target === projects.LandingTarget.START_OR_OPEN ? 'start_or_open' : target === projects.LandingTarget.COMPLETION_ACCEPTANCE ? 'completion_acceptance' : '';
+
 /** The event types that change a fact; every other type is ignored, so its payload need not be decoded. */
 export const FOLDED_TYPES: ReadonlySet<string> = new Set([
   'catalog.ServiceUnitRegistered',
@@ -45,10 +48,14 @@ export const FOLDED_TYPES: ReadonlySet<string> = new Set([
   'projects.MilestoneReached',
   'projects.ProjectExcluded',
   'projects.ProjectYearClosed',
+  'projects.ProjectTargetChanged',
+  'projects.ProjectDelisted',
+  'projects.IndustrialApprovalChainCompleted',
   'supervision.InspectionPlanned',
   'supervision.InspectionDrawn',
   'supervision.InspectionResultPublished',
   'supervision.CaseRated',
+  'supervision.BadRatingAnswered',
 ]);
 
 /** The fact an event belongs to: its own stream's, within its context. */
@@ -132,17 +139,14 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
         unitId: event.data.unitId,
         level: levelName(event.data.level),
         regionCode: event.data.regionCode,
-        target:
-          event.data.target === projects.LandingTarget.START_OR_OPEN
-            ? 'start_or_open'
-            : event.data.target === projects.LandingTarget.COMPLETION_ACCEPTANCE
-              ? 'completion_acceptance'
-              : '',
+        targets: [{ at, target: targetName(event.data.target) }],
         listingYear: event.data.listingYear,
         industrial: event.data.industrial,
         milestones: [],
         excludedAt: null,
+        delistedAt: null,
         yearClosed: null,
+        approvalChain: null,
       };
     case 'projects.MilestoneReached':
       if (fact?.kind !== 'project') return undefined;
@@ -153,6 +157,15 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
     case 'projects.ProjectYearClosed':
       if (fact?.kind !== 'project') return undefined;
       return { ...fact, yearClosed: { at, outcome: YEAR_OUTCOMES[event.data.outcome] ?? '' } };
+    case 'projects.ProjectTargetChanged':
+      if (fact?.kind !== 'project') return undefined;
+      return { ...fact, targets: [...fact.targets, { at, target: targetName(event.data.target) }] };
+    case 'projects.ProjectDelisted':
+      if (fact?.kind !== 'project') return undefined;
+      return { ...fact, delistedAt: fact.delistedAt ?? at };
+    case 'projects.IndustrialApprovalChainCompleted':
+      if (fact?.kind !== 'project') return undefined;
+      return { ...fact, approvalChain: { at, elapsedDays: event.data.elapsedDays, statutoryTotalDays: event.data.statutoryTotalDays } };
     case 'supervision.InspectionPlanned':
       return { kind: 'plan', planId: event.data.planId, level: levelName(event.data.level), regionCode: event.data.regionCode, drawnAt: null, drawnInspections: 0 };
     case 'supervision.InspectionDrawn':
@@ -169,7 +182,19 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
         publishedAt: at,
       };
     case 'supervision.CaseRated':
-      return { kind: 'rating', ratingId: event.data.ratingId, caseId: event.data.caseId, itemId: event.data.itemId, unitId: event.data.unitId, grade: event.data.grade, ratedAt: at };
+      return {
+        kind: 'rating',
+        ratingId: event.data.ratingId,
+        caseId: event.data.caseId,
+        itemId: event.data.itemId,
+        unitId: event.data.unitId,
+        grade: event.data.grade,
+        ratedAt: at,
+        answeredAt: null,
+      };
+    case 'supervision.BadRatingAnswered':
+      if (fact?.kind !== 'rating') return undefined;
+      return { ...fact, answeredAt: fact.answeredAt ?? at };
     default:
       return undefined;
   }
