@@ -171,6 +171,12 @@ export class BulletinService {
     const period = previousMonth(today);
     let published = 0;
     for (const regionCode of this.config.ANALYTICS_MONTHLY_REGIONS.split(',')) {
+      // Most checks find the month done: ask before computing anything.
+      const [done] = await this.dataSource.query(
+        `SELECT 1 FROM analytics_bulletins WHERE origin = 'scheduled' AND period_kind = 'month' AND period_key = $1 AND scope_level = '' AND scope_region = $2`,
+        [period.key, regionCode],
+      );
+      if (done) continue;
       const request = { scope: { level: '' as const, regionCode }, period, asOf: new Date(periodInstants(period).end) };
       const { created, bulletin } = await this.publish(request, 'scheduled');
       if (created) {

@@ -4,12 +4,12 @@ import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 
 /** The analytics service's own environment variables, beside those every service reads. */
 export class AnalyticsConfig extends ServiceConfig {
-  @ConfigVariable('milliseconds between checks whether last month\'s bulletins are due, e.g. 600000; 0 turns the schedule off')
+  @ConfigVariable('milliseconds between checks whether last month\'s bulletins are due, e.g. 60000; 0 turns the schedule off')
   @IsOptional()
   @Min(0, { message: 'must be at least 0' })
   @IsInt({ message: 'must be a whole number' })
   @Type(() => Number)
-  readonly ANALYTICS_SCHEDULE_MS: number = 600_000;
+  readonly ANALYTICS_SCHEDULE_MS: number = 60_000;
 
   @ConfigVariable('hour of the 1st of each month (Asia/Shanghai, 0–23) from which last month\'s bulletins are published, e.g. 2')
   @IsOptional()
