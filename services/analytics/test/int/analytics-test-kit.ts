@@ -142,17 +142,22 @@ export function startAnalytics(prefix: string, { database, clock, env = {} }: { 
   );
 }
 
-/** Waits until the analytics database has processed `count` events in its indicator group. */
-export async function processed(database: TestDatabase, count: number): Promise<void> {
-  const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+/**
+ * Waits until the analytics instance has processed `count` events in its indicator group. On a busy
+ * machine a consumer group can take a while to settle; when it never does, the error carries the
+ * consumer's own metrics, to say what it was doing.
+ */
+export async function processed(service: ServiceUnderTest, count: number): Promise<void> {
+  const dataSource = await new DataSource({ type: 'postgres', url: service.database.url }).initialize();
   try {
     await eventually(
       async () => {
         const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM processed_messages WHERE consumer_group LIKE '%analytics.indicators'`);
-        if (row.n !== count) throw new Error(`processed ${row.n} of ${count} events`);
-        return true;
+        if (row.n === count) return true;
+        const metrics = (await (await fetch(`${service.url}/metrics`)).text()).split('\n').filter((line) => line.startsWith('consumer_'));
+        throw new Error(`processed ${row.n} of ${count} events; consumer metrics:\n${metrics.join('\n')}`);
       },
-      { timeoutMs: 90_000, intervalMs: 200 },
+      { timeoutMs: 150_000, intervalMs: 250 },
     );
   } finally {
     await dataSource.destroy();

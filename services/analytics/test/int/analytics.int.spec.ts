@@ -67,9 +67,9 @@ describe('the analytics service on a district history', () => {
     await appendOctober(sources);
     await publishUnknownType(kafka, [pairPrefix]);
     for (const source of Object.values(sources)) await source.publish();
-    await processed(single.database, OCTOBER_EVENTS);
-    await processed(pair[0].database, OCTOBER_EVENTS);
-  });
+    await processed(single, OCTOBER_EVENTS);
+    await processed(pair[0], OCTOBER_EVENTS);
+  }, 400_000);
 
   afterAll(async () => {
     for (const service of [single, ...(pair ?? [])]) await service?.close().catch(() => undefined);
@@ -167,7 +167,7 @@ describe('the analytics service on a district history', () => {
   it('recomputes last month\'s bulletin after this month\'s events to the digest published then, from the service and from the history', async () => {
     await appendNovember(sources);
     for (const source of Object.values(sources)) await source.publish();
-    await processed(single.database, OCTOBER_EVENTS + NOVEMBER_EVENTS + 1); // and the bulletin's own event
+    await processed(single, OCTOBER_EVENTS + NOVEMBER_EVENTS + 1); // and the bulletin's own event
     const november = await call(single.url, 'GET', '/figures?periodKind=month&period=2026-11&regionCode=310101', 'auditor');
     expect(overall(november.body.figures, 'good_rating_rate')).toEqual([0, 1]); // November's events are in
 
