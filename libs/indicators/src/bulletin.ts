@@ -33,14 +33,6 @@ export interface BulletinContent {
   values: BulletinValue[];
 }
 
-/** The part of the Kafka history a bulletin was computed from: offsets [fromOffset, toOffset). */
-export interface EventRangeJson {
-  topic: string;
-  partition: number;
-  fromOffset: string;
-  toOffset: string;
-}
-
 export function bulletinValues(rows: readonly FigureRow[]): BulletinValue[] {
   return rows.map((row) => ({
     indicator: definitionOf(row.indicator).name,

@@ -135,7 +135,6 @@ export interface RatingFact extends FactBase {
 }
 
 export type Fact = UnitFact | ItemFact | CaseFact | ProjectFact | PlanFact | InspectionFact | RatingFact;
-export type FactKind = Fact['kind'];
 
 /** What the fold needs of an event, whichever way it arrived (Kafka, an export, the store). */
 export interface FoldableEvent {
