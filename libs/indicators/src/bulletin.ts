@@ -11,7 +11,10 @@ import type { Period } from './period';
  * below. A change to either that changes any figure is a new version, so an old bulletin is replayed
  * with the rules it was published under (the auditor refuses a version it does not implement).
  */
-export const RULES_VERSION = '1';
+export const RULES_VERSION = '2';
+// 2: 差评整改率 counts BadRatingAnswered, 产业项目审批压缩率 IndustrialApprovalChainCompleted; delisted
+//    projects leave the landing rates and a changed target counts from its change; 双随机覆盖率 counts
+//    results published from the period's start. 1: the first published rules.
 
 /** A figure as it appears in a bulletin: numbers as decimal strings, so JSON keeps them exact. */
 export interface BulletinValue {

@@ -22,3 +22,4 @@ export { decodeForFold, decodeHistoryMessage, type DecodedMessage, type HistoryM
 export { currentRanges, readHistory, type PartitionRange, type ReadHistoryOptions } from './kafka-history.reader';
 export { IndicatorFactStore, type Delivery, type FactSnapshot, type RebuildReport } from './indicator-fact.store';
 export { CreateIndicatorFacts1764800000000 } from './indicator-facts.migration';
+export { UpgradeIndicatorFacts1764800000200 } from './indicator-facts-v2.migration';

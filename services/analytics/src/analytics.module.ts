@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CreateIndicatorFacts1764800000000, IndicatorFactStore } from '@sangeyipi/indicators';
+import { CreateIndicatorFacts1764800000000, IndicatorFactStore, UpgradeIndicatorFacts1764800000200 } from '@sangeyipi/indicators';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
@@ -24,7 +24,7 @@ const indicatorFactStore = { provide: IndicatorFactStore, inject: [DataSource], 
       name: 'analytics',
       config: AnalyticsConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100, UpgradeIndicatorFacts1764800000200],
     }),
     EventBackboneModule.forService({ context: 'analytics', subscribers: [INDICATOR_EVENTS_CONSUMER] }),
   ],
