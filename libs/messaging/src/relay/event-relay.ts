@@ -1,6 +1,7 @@
 import type { EventLog, PostgresEventStore } from '@sangeyipi/eventstore';
 import type { DataSource } from 'typeorm';
 import { encodeSealedEvent } from '../event-codec';
+import type { TransportMessage } from '../integration-event';
 import type { EventPublisher } from './event-publisher';
 import { PostgresLeaderLock } from './leader-lock';
 
@@ -57,22 +58,39 @@ export class EventRelay {
     this.wake?.();
   }
 
-  /** As leader, seals and publishes everything committed so far; returns how many were published. */
+  /**
+   * As leader, seals and publishes everything committed so far; returns how many were published.
+   * One send is in flight while the next batch is sealed, read and encoded; the checkpoint moves
+   * only after a send is acknowledged, and the next send starts only then, so order holds.
+   */
   async publishPending(): Promise<number> {
     if (!(await this.lock.tryAcquire())) return 0;
     const batchSize = this.options.batchSize ?? 2000;
     let published = 0;
-    for (;;) {
-      await this.options.log.sealNext(batchSize);
-      const checkpoint = await this.readCheckpoint();
-      const events = await this.options.log.readSealed(checkpoint, batchSize);
-      if (events.length === 0) return published;
-      await this.options.publisher.publish(events.map((event) => encodeSealedEvent(event, this.options.service, this.options.topic)));
-      const last = events[events.length - 1].logSequence;
+    let readUpTo = await this.readCheckpoint();
+    let inFlight: Promise<void> | undefined;
+    const send = async (messages: TransportMessage[], last: bigint) => {
+      await this.options.publisher.publish(messages);
       await this.saveCheckpoint(last);
-      published += events.length;
-      this.options.onPublished?.(events.length, last);
+      published += messages.length;
+      this.options.onPublished?.(messages.length, last);
+    };
+    try {
+      for (;;) {
+        await this.options.log.sealNext(batchSize);
+        const events = await this.options.log.readSealed(readUpTo, batchSize);
+        if (events.length === 0) break;
+        const messages = events.map((event) => encodeSealedEvent(event, this.options.service, this.options.topic));
+        await inFlight;
+        readUpTo = events[events.length - 1].logSequence;
+        inFlight = send(messages, readUpTo);
+        // Its failure surfaces at the next await of inFlight; until then it must not count as unhandled.
+        inFlight.catch(() => undefined);
+      }
+    } finally {
+      await inFlight;
     }
+    return published;
   }
 
   async checkpoint(): Promise<bigint> {
