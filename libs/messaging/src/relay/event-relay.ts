@@ -13,7 +13,13 @@ export interface EventRelayOptions {
   log: EventLog;
   publisher: EventPublisher;
   batchSize?: number;
+  /** How long an idle relay waits for a notify before it looks anyway (default 50 ms). */
   pollIntervalMs?: number;
+  /**
+   * A notify wakes the relay no sooner than this after its last round ended (default 10 ms), so
+   * appends arriving together go out in one round instead of one round (8 statements) each.
+   */
+  minRoundIntervalMs?: number;
   onError?: (error: unknown) => void;
   onPublished?: (count: number, lastSequence: bigint) => void;
 }
@@ -86,6 +92,8 @@ export class EventRelay {
         inFlight = send(messages, readUpTo);
         // Its failure surfaces at the next await of inFlight; until then it must not count as unhandled.
         inFlight.catch(() => undefined);
+        // A short batch means everything sealed was read, and sealing had taken everything committed.
+        if (events.length < batchSize) break;
       }
     } finally {
       await inFlight;
@@ -99,23 +107,29 @@ export class EventRelay {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      let published = 0;
       try {
-        published = await this.publishPending();
+        await this.publishPending();
       } catch (error) {
         this.options.onError?.(error);
       }
-      if (published === 0 && !this.stopped) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 50);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
+      if (!this.stopped) await this.idle();
     }
+  }
+
+  /** Until the next poll or a notify, but never less than minRoundIntervalMs after the round. */
+  private async idle(): Promise<void> {
+    const roundEnded = Date.now();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 50);
+      this.wake = () => {
+        this.wake = undefined;
+        clearTimeout(timer);
+        const left = (this.options.minRoundIntervalMs ?? 10) - (Date.now() - roundEnded);
+        if (left > 0 && !this.stopped) setTimeout(resolve, left);
+        else resolve();
+      };
+    });
+    this.wake = undefined;
   }
 
   private async readCheckpoint(): Promise<bigint> {

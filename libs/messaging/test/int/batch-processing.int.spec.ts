@@ -1,6 +1,6 @@
 import { encodeSealedEvent, EventRelay, eventTopic, MessageProcessor, PostgresDeadLetterSink, type EventPublisher, type IncomingMessage, type TransportMessage } from '@sangeyipi/messaging';
-import { uniqueName } from '@sangeyipi/testing';
-import { caseReceived, createBackboneFixture, type BackboneFixture } from './backbone.fixture';
+import { eventually, uniqueName } from '@sangeyipi/testing';
+import { caseReceived, createBackboneFixture, sealAll, type BackboneFixture } from './backbone.fixture';
 
 const badgeOf = (data: unknown) => (data as { handlerBadge: string }).handlerBadge;
 
@@ -17,8 +17,7 @@ describe('a batch handled in one transaction', () => {
     for (let badge = 1; badge <= 8; badge++) {
       await source.store.append(`case-${badge}`, 0, [caseReceived(`case-${badge}`, badge)], { metadata: { correlationId: 'batch' } });
     }
-    await source.log.sealNext();
-    const encoded = (await source.log.readSealed(0n)).map((event) => encodeSealedEvent(event, 'cases', 'cases.events.v1'));
+    const encoded = (await sealAll(source, 8)).map((event) => encodeSealedEvent(event, 'cases', 'cases.events.v1'));
     await source.close();
 
     // e1 e2 e2(again) e3 e4(always fails) e5 e6(fails once) garbage e7 e8, as one fetched batch.
@@ -81,6 +80,7 @@ describe('the relay with a send in flight', () => {
       for (let n = 0; n < 25; n++) {
         await fixture.store.append('case-ordered', n, [caseReceived('case-ordered', n)], { metadata: { correlationId: 'fail' } });
       }
+      await sealAll(fixture, 25);
       const received: string[] = [];
       let sends = 0;
       const flakyPublisher: EventPublisher = {
@@ -102,6 +102,44 @@ describe('the relay with a send in flight', () => {
 
       const sealed = (await fixture.log.readSealed(0n, 100)).map((event) => encodeSealedEvent(event, 'cases', eventTopic('cases')).value.toString('base64'));
       expect(received).toEqual(sealed);
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  it('gathers appends notified in quick succession into few rounds, and publishes them all', async () => {
+    const fixture = await createBackboneFixture('relay_gather');
+    try {
+      const rounds: number[] = [];
+      let received = 0;
+      const publisher: EventPublisher = {
+        async publish(batch: readonly TransportMessage[]) {
+          rounds.push(Date.now());
+          received += batch.length;
+        },
+      };
+      const relay = new EventRelay({
+        service: 'cases',
+        topic: eventTopic('cases'),
+        store: fixture.store,
+        log: fixture.log,
+        publisher,
+        // Polls still pick up what the cluster-wide watermark held back at a notify.
+        pollIntervalMs: 300,
+        minRoundIntervalMs: 100,
+      });
+      relay.start();
+      // 40 appends about 8 ms apart, each followed by a notify, as a busy service sends them.
+      for (let n = 0; n < 40; n++) {
+        await fixture.store.append(`case-gather-${n}`, 0, [caseReceived(`case-gather-${n}`, n)], { metadata: { correlationId: 'gather' } });
+        relay.notify();
+        await new Promise((resolve) => setTimeout(resolve, 8));
+      }
+      await eventually(() => received === 40);
+      await relay.stop();
+      // A round per notify would be 40 rounds a few ms apart.
+      expect(rounds.length).toBeLessThan(40);
+      for (let i = 1; i < rounds.length; i++) expect(rounds[i] - rounds[i - 1]).toBeGreaterThanOrEqual(95);
     } finally {
       await fixture.close();
     }
