@@ -111,7 +111,8 @@ export class MessageProcessor {
         continue;
       }
       if (attempt.failedAt === undefined) {
-        // Not a handler (the de-duplication insert or the commit): each message on its own.
+        // Not a handler's own throw (the de-duplication insert, a transaction a handler left aborted, the
+        // commit): each message on its own.
         for (const item of rest) outcomes[item.index] = await this.processOne(item);
         return;
       }
@@ -146,6 +147,10 @@ export class MessageProcessor {
           batchOutcomes.push('handled');
         }
         current = undefined;
+        // A handler that swallowed a database error leaves the transaction aborted, and COMMIT would
+        // then roll back without an error: every message of the run would count as handled and be
+        // lost. This fails instead, and the run falls back to one transaction per message.
+        await manager.query(`SELECT 1`);
         return batchOutcomes;
       });
       results.forEach((outcome, position) => (outcomes[run[position].index] = outcome));

@@ -73,6 +73,40 @@ describe('a batch handled in one transaction', () => {
   });
 });
 
+describe('a batch whose handler swallows a database error', () => {
+  it('loses none of the other messages of the batch', async () => {
+    const fixture = await createBackboneFixture('batch_swallow');
+    try {
+      await fixture.dataSource.query(`CREATE TABLE handled (event_id uuid NOT NULL, badge text NOT NULL)`);
+      for (let badge = 1; badge <= 4; badge++) {
+        await fixture.store.append(`case-s${badge}`, 0, [caseReceived(`case-s${badge}`, badge)], { metadata: { correlationId: 'swallow' } });
+      }
+      const messages = (await sealAll(fixture, 4)).map((event, offset) => {
+        const m = encodeSealedEvent(event, 'cases', 'cases.events.v1');
+        return { topic: m.topic, partition: 0, offset: String(offset), key: m.key, value: m.value };
+      });
+      const processor = new MessageProcessor(
+        fixture.dataSource,
+        {
+          consumerGroup: uniqueName('cases.swallow'),
+          topics: ['cases.events.v1'],
+          handle: async (event, manager) => {
+            const badge = badgeOf(event.data);
+            // Badge 3's handler hides a failed statement; its transaction is aborted from then on.
+            if (badge === '3') await manager.query(`SELECT 1 / 0`).catch(() => undefined);
+            else await manager.query(`INSERT INTO handled (event_id, badge) VALUES ($1, $2)`, [event.eventId, badge]);
+          },
+        },
+        new PostgresDeadLetterSink(fixture.dataSource),
+      );
+      await processor.processBatch(messages);
+      expect((await fixture.dataSource.query(`SELECT badge FROM handled ORDER BY badge`)).map((r: { badge: string }) => r.badge)).toEqual(['1', '2', '4']);
+    } finally {
+      await fixture.close();
+    }
+  });
+});
+
 describe('the relay with a send in flight', () => {
   it('moves its checkpoint only past acknowledged sends, so a failed send is published again, in order', async () => {
     const fixture = await createBackboneFixture('relay_fail');
