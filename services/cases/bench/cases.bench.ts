@@ -10,7 +10,14 @@
 // for the run and dropped afterwards; Kafka topics and Redis keys get a prefix of their own.
 // The published catalog item is written straight into the local catalog copy (cases_catalog_items).
 // The service's clock is pinned to a working day, so that receipt is never refused as a holiday.
+// The clients run in a worker thread, so their HTTP work does not share the service's event loop (it
+// still shares the machine's cores). BENCH_PROFILE=1 writes a CPU profile of the service's thread during
+// the timed run to services/cases/bench/tmp/ (summarise with scripts/bench/profile-summary.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { INestApplication } from '@nestjs/common';
 import { CLOCK, createServiceApp, type Clock } from '@sangeyipi/platform';
 import { SignJWT } from 'jose';
@@ -95,12 +102,12 @@ class Recorder {
 }
 
 /** One full lifecycle: seven commands. */
-async function lifecycle(recorder: Recorder, tokens: Tokens, client: number): Promise<void> {
+async function lifecycle(recorder: Recorder, tokens: Tokens, itemId: string, client: number): Promise<void> {
   const received = await recorder.command(
     '/cases',
     tokens.clerk,
     {
-      itemId: ITEM,
+      itemId,
       applicant: { kind: 'APPLICANT_KIND_PERSON', applicantId: randomUUID() },
       channel: 'CHANNEL_WINDOW',
       materials: [{ materialId: 'M01', name: '食品经营许可申请书', copies: 1 }],
@@ -129,6 +136,90 @@ async function seedItem(app: INestApplication): Promise<void> {
      VALUES ($1, $2, '310101', 1, '食品经营许可', $3::jsonb, false, 20, 20, false, false, false, '2025-09-01', 'bench-seed')`,
     [ITEM, UNIT, JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE'])],
   );
+}
+
+interface ClientJob {
+  baseUrl: string;
+  itemId: string;
+  tokens: Tokens;
+  clients: number;
+  seconds: number;
+}
+
+interface ClientResult {
+  latencies: number[];
+  failures: Array<[string, number]>;
+  lifecycles: number;
+  errors: number;
+  firstError?: string;
+  elapsedSeconds: number;
+}
+
+/** The worker thread: a warm-up, then CLIENTS concurrent lifecycle loops for SECONDS. */
+async function runClients({ baseUrl, itemId, tokens, clients, seconds }: ClientJob): Promise<ClientResult> {
+  // Warm up (and check the lifecycle works at all) outside the timed run.
+  const warmUp = new Recorder(baseUrl);
+  await Promise.all(Array.from({ length: Math.min(clients, 8) }, (_, client) => lifecycle(warmUp, tokens, itemId, client)));
+  parentPort?.postMessage({ kind: 'timed-run-starts' });
+
+  const recorder = new Recorder(baseUrl);
+  let lifecycles = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  recorder.stopAt = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < recorder.stopAt) {
+        try {
+          await lifecycle(recorder, tokens, itemId, client);
+          lifecycles++;
+        } catch (error) {
+          errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }
+      }
+    }),
+  );
+  return {
+    latencies: recorder.latencies,
+    failures: [...recorder.failures],
+    lifecycles,
+    errors,
+    firstError,
+    elapsedSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Runs the clients in a worker thread; `onTimedRun` is called when the warm-up is over. */
+function clientsInWorker(job: ClientJob, onTimedRun: () => void): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(`require('@swc-node/register'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: job });
+    worker.on('message', (message: { kind: string; result?: ClientResult }) => {
+      if (message.kind === 'timed-run-starts') onTimedRun();
+      else if (message.kind === 'result' && message.result) resolve(message.result);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`client worker exited with ${code}`))));
+  });
+}
+
+/** A CPU profile of this (the service's) thread, when BENCH_PROFILE is set. */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  if (!process.env.BENCH_PROFILE) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const dir = path.join(__dirname, 'tmp');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `cases-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`service thread CPU profile: ${file}`);
+  };
 }
 
 async function main(): Promise<void> {
@@ -163,40 +254,21 @@ async function main(): Promise<void> {
       decider: await token('bench-decider', ['decider'], UNIT),
     };
 
-    // Warm up (and check the lifecycle works at all) outside the timed run.
-    const warmUp = new Recorder(baseUrl);
-    await Promise.all(Array.from({ length: Math.min(CLIENTS, 8) }, (_, client) => lifecycle(warmUp, tokens, client)));
+    let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+    const result = await clientsInWorker({ baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => (stopProfile = startProfile()));
+    await (await stopProfile)?.();
 
-    const recorder = new Recorder(baseUrl);
-    let lifecycles = 0;
-    let errors = 0;
-    let firstError: unknown;
-    const started = performance.now();
-    recorder.stopAt = started + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        while (performance.now() < recorder.stopAt) {
-          try {
-            await lifecycle(recorder, tokens, client);
-            lifecycles++;
-          } catch (error) {
-            errors++;
-            firstError ??= error;
-          }
-        }
-      }),
-    );
-    const elapsedSeconds = (performance.now() - started) / 1000;
-
-    const sorted = [...recorder.latencies].sort((a, b) => a - b);
-    const perSecond = sorted.length / elapsedSeconds;
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    const perSecond = sorted.length / result.elapsedSeconds;
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
-    console.log(`${CLIENTS} clients, ${elapsedSeconds.toFixed(1)} s: ${lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${errors} failed lifecycles`);
-    for (const [key, count] of recorder.failures) console.log(`  unexpected ${key}: ${count}`);
-    if (firstError) console.log(`  first failure: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+    console.log(
+      `${CLIENTS} clients, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
+    );
+    for (const [key, count] of result.failures) console.log(`  unexpected ${key}: ${count}`);
+    if (result.firstError) console.log(`  first failure: ${result.firstError}`);
     console.log(`commands/s ${perSecond.toFixed(0)}, latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1]?.toFixed(2)} ms`);
-    const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && errors === 0;
+    const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && result.errors === 0;
     console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
     if (!met) process.exitCode = 1;
   } finally {
@@ -205,7 +277,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (isMainThread) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else {
+  runClients(workerData as ClientJob).then(
+    (result) => parentPort?.postMessage({ kind: 'result', result }),
+    (error) => {
+      throw error;
+    },
+  );
+}
