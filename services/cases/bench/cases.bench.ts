@@ -14,7 +14,8 @@
 // still shares the machine's cores). BENCH_PROFILE=1 writes a CPU profile of the service's thread during
 // the timed run to services/cases/bench/tmp/ (summarise with scripts/bench/profile-summary.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -130,11 +131,19 @@ async function lifecycle(recorder: Recorder, tokens: Tokens, itemId: string, cli
 }
 
 async function seedItem(app: INestApplication): Promise<void> {
-  await app.get(DataSource).query(
+  const dataSource = app.get(DataSource);
+  const steps = JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE']);
+  await dataSource.query(
     `INSERT INTO cases_catalog_items (item_id, unit_id, region_code, revision, name, approval_steps, immediate, statutory_limit_days,
                                       committed_limit_days, holiday_service, commitment_route, withdrawn, effective_on, updated_by_event)
-     VALUES ($1, $2, '310101', 1, '食品经营许可', $3::jsonb, false, 20, 20, false, false, false, '2025-09-01', 'bench-seed')`,
-    [ITEM, UNIT, JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE'])],
+     VALUES ($1, $2, '310101', 1, '食品经营许可', $3::jsonb, false, 20, 20, false, false, false, '', 'bench-seed')`,
+    [ITEM, UNIT, steps],
+  );
+  await dataSource.query(
+    `INSERT INTO cases_catalog_item_revisions (item_id, revision, effective_on, unit_id, region_code, name, approval_steps, immediate,
+                                               statutory_limit_days, committed_limit_days, holiday_service, commitment_route, recorded_by_event)
+     VALUES ($1, 1, '', $2, '310101', '食品经营许可', $3::jsonb, false, 20, 20, false, false, 'bench-seed')`,
+    [ITEM, UNIT, steps],
   );
 }
 
@@ -222,6 +231,48 @@ async function startProfile(): Promise<(() => Promise<void>) | undefined> {
   };
 }
 
+/** CPU ticks (1/100 s) a task used, from /proc: `self/task/<tid>` for a thread, `<pid>` for a process. */
+function cpuTicks(statPath: string): number {
+  try {
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0; // the process ended meanwhile
+  }
+}
+
+function hostTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3] - (fields[4] ?? 0), total };
+}
+
+/**
+ * Where the CPU went during the timed run: the service's thread (this process's main thread), the
+ * client worker (the rest of this process), the PostgreSQL backends of the benchmark's database, and
+ * the whole host; on a shared machine the last shows how much others used.
+ */
+async function cpuAccount(dataSource: DataSource, database: string) {
+  const backends = async () =>
+    ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])) as Array<{ pid: number }>).map((r) => r.pid);
+  const pgPids = await backends();
+  const pg0 = new Map(pgPids.map((pid) => [pid, cpuTicks(`/proc/${pid}/stat`)]));
+  const main0 = cpuTicks(`/proc/self/task/${process.pid}/stat`);
+  const process0 = cpuTicks('/proc/self/stat');
+  const host0 = hostTicks();
+  return async () => {
+    const main = cpuTicks(`/proc/self/task/${process.pid}/stat`) - main0;
+    const clients = cpuTicks('/proc/self/stat') - process0 - main;
+    let pg = 0;
+    for (const pid of new Set([...pgPids, ...(await backends())])) pg += cpuTicks(`/proc/${pid}/stat`) - (pg0.get(pid) ?? 0);
+    const host = hostTicks();
+    // /proc/stat counts every core's ticks; per-process ticks are per core too (USER_HZ = 100).
+    const hostBusy = ((host.busy - host0.busy) / (host.total - host0.total)) * cpus().length;
+    return { serviceMs: main * 10, clientsMs: clients * 10, postgresMs: pg * 10, hostBusyCores: hostBusy };
+  };
+}
+
 async function main(): Promise<void> {
   const name = `bench_cases_${randomBytes(4).toString('hex')}`;
   const prefix = `bench-cases-${randomBytes(3).toString('hex')}`;
@@ -247,6 +298,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     await seedItem(app);
+    const dataSource = app.get(DataSource);
 
     const tokens: Tokens = {
       clerk: await token('bench-clerk', ['clerk'], UNIT),
@@ -255,7 +307,12 @@ async function main(): Promise<void> {
     };
 
     let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
-    const result = await clientsInWorker({ baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => (stopProfile = startProfile()));
+    let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
+    const result = await clientsInWorker({ baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => {
+      stopCpu = cpuAccount(dataSource, name);
+      stopProfile = startProfile();
+    });
+    const cpu = await (await stopCpu)?.();
     await (await stopProfile)?.();
 
     const sorted = [...result.latencies].sort((a, b) => a - b);
@@ -268,6 +325,14 @@ async function main(): Promise<void> {
     for (const [key, count] of result.failures) console.log(`  unexpected ${key}: ${count}`);
     if (result.firstError) console.log(`  first failure: ${result.firstError}`);
     console.log(`commands/s ${perSecond.toFixed(0)}, latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1]?.toFixed(2)} ms`);
+    if (cpu) {
+      const perCommand = (ms: number) => ((ms * 1000) / sorted.length).toFixed(0);
+      const cores = (ms: number) => (ms / 1000 / result.elapsedSeconds).toFixed(2);
+      console.log(
+        `CPU per command: service thread ${perCommand(cpu.serviceMs)} µs, PostgreSQL ${perCommand(cpu.postgresMs)} µs, clients ${perCommand(cpu.clientsMs)} µs; ` +
+          `cores busy: service ${cores(cpu.serviceMs)}, PostgreSQL ${cores(cpu.postgresMs)}, clients ${cores(cpu.clientsMs)}, whole host ${cpu.hostBusyCores.toFixed(2)} of ${cpus().length}`,
+      );
+    }
     const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && result.errors === 0;
     console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
     if (!met) process.exitCode = 1;

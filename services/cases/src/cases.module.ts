@@ -38,6 +38,7 @@ import { CaseDeadlineScanner } from './deadline-scanner/case-deadline.scanner';
 import { IdempotencyInterceptor, IdempotencyKeyPruner } from './idempotency/idempotency.interceptor';
 import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-create-cases-read-models.migration';
 import { CreateIdempotencyKeys1764500000100 } from './migrations/1764500000100-create-idempotency-keys.migration';
+import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000200-create-catalog-item-revisions.migration';
 
 /** Composition root of the cases service. */
 @Module({
@@ -46,7 +47,7 @@ import { CreateIdempotencyKeys1764500000100 } from './migrations/1764500000100-c
       name: 'cases',
       config: CasesConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200],
     }),
     EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER] }),
   ],

@@ -9,7 +9,7 @@ export interface CasesUnderTest {
   service: ServiceUnderTest;
   clock: ManualClock;
   /** Publishes a catalog event to the run's catalog topic, as the catalog service's relay would. */
-  publishCatalogEvent(type: 'catalog.CatalogItemPublished' | 'catalog.CatalogItemWithdrawn', streamId: string, streamVersion: number, data: object): Promise<void>;
+  publishCatalogEvent(type: 'catalog.CatalogItemPublished' | 'catalog.CatalogItemRevised' | 'catalog.CatalogItemWithdrawn', streamId: string, streamVersion: number, data: object): Promise<void>;
   /** Publishes a supervision event to the run's supervision topic, as supervision's relay would. */
   publishSupervisionEvent(type: 'supervision.FindingRaised', streamId: string, streamVersion: number, data: object): Promise<void>;
   call(method: 'GET' | 'POST' | 'PUT', path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
