@@ -113,7 +113,9 @@ export class CaseStreams {
         await manager.transaction((savepoint) => this.store.append(caseStreamId(caseId), version, newEvents, { metadata, manager: savepoint }))
       : await this.store.append(caseStreamId(caseId), version, newEvents, { metadata });
     this.backbone.notifyAppended();
-    if (!manager) this.remember(caseId, { state, version: result.nextVersion, regionCode: version === 0 ? metadata.regionCode : regionCode }, events);
+    // In a transaction the append may still roll back: forget the case rather than keep a guess.
+    if (manager) this.recent.delete(caseId);
+    else this.remember(caseId, { state, version: result.nextVersion, regionCode: version === 0 ? metadata.regionCode : regionCode }, events);
     return { caseId, version: result.nextVersion, events: events.map((e) => e.type) };
   }
 
