@@ -11,8 +11,8 @@
 // poll interval, default 10), BENCH_PARTITIONS (default 6), BENCH_CONSUMER_EVENTS (events the
 // consumer drains for its throughput, default 10000), BENCH_ONLY (any of relay,consumer,latency),
 // BENCH_PROFILE (write CPU profiles to scripts/bench/tmp), BENCH_POSTGRES_URL, TEST_KAFKA_BROKERS.
-// Experiment, not the library's behaviour: BENCH_CONSUMER_CONCURRENCY=n makes the consumer's
-// kafkajs run() handle n partitions at once (partitionsConsumedConcurrently).
+// BENCH_CONSUMER_CONCURRENCY=n sets the consumer's partitionsConsumedConcurrently (library default:
+// the partition count, at most 4).
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { Kafka } from 'kafkajs';
@@ -25,13 +25,13 @@ import {
   ensureTopics,
   EventRelay,
   eventTopic,
-  HEADER,
   KafkaEventConsumer,
   KafkaPublisher,
   MESSAGING_MIGRATIONS,
   type EventPublisher,
   type TransportMessage,
 } from '@sangeyipi/messaging';
+import { decodeEnvelope } from '@sangeyipi/contracts';
 import { testInfrastructure } from '@sangeyipi/testing';
 import {
   backendPids,
@@ -234,7 +234,8 @@ async function consumerRate(kafka: Kafka, topic: string): Promise<{ handled: num
   let last = 0;
   let sampler: ReturnType<typeof cpuSampler> | undefined;
   const consumer = new KafkaEventConsumer({
-    kafka: CONSUMER_CONCURRENCY ? withConsumerConcurrency(kafka, CONSUMER_CONCURRENCY) : kafka,
+    kafka,
+    partitionsConsumedConcurrently: CONSUMER_CONCURRENCY,
     dataSource: sink.dataSource,
     topicSettings: TOPIC_SETTINGS,
     fromBeginning: true,
@@ -307,7 +308,8 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
   const warmUp = new Set<string>();
 
   const consumer = new KafkaEventConsumer({
-    kafka: CONSUMER_CONCURRENCY ? withConsumerConcurrency(kafka, CONSUMER_CONCURRENCY) : kafka,
+    kafka,
+    partitionsConsumedConcurrently: CONSUMER_CONCURRENCY,
     dataSource: sink.dataSource,
     topicSettings: TOPIC_SETTINGS,
     fromBeginning: true,
@@ -328,10 +330,12 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
   const publisher: EventPublisher = {
     async publish(messages: readonly TransportMessage[]) {
       const started = nowMs();
-      for (const m of messages) if (!publishStartedAt.has(m.headers[HEADER.eventId])) publishStartedAt.set(m.headers[HEADER.eventId], started);
+      // Messages carry no event-id header any more: the id is read from the envelope (about 10 µs each).
+      const ids = messages.map((m) => decodeEnvelope(m.value).eventId);
+      for (const id of ids) if (!publishStartedAt.has(id)) publishStartedAt.set(id, started);
       await kafkaPublisher.publish(messages);
       const acked = nowMs();
-      for (const m of messages) if (!ackedAt.has(m.headers[HEADER.eventId])) ackedAt.set(m.headers[HEADER.eventId], acked);
+      for (const id of ids) if (!ackedAt.has(id)) ackedAt.set(id, acked);
     },
   };
   const relay = new EventRelay({
@@ -445,18 +449,6 @@ async function latency(kafka: Kafka): Promise<LatencyFigures> {
   };
 }
 
-/** The same client, whose consumers handle `partitions` partitions at once (an experiment). */
-function withConsumerConcurrency(kafka: Kafka, partitions: number): Kafka {
-  const wrapped = Object.create(kafka) as Kafka;
-  wrapped.consumer = (config) => {
-    const consumer = kafka.consumer(config);
-    const run = consumer.run.bind(consumer);
-    consumer.run = (settings) => run({ ...settings, partitionsConsumedConcurrently: partitions });
-    return consumer;
-  };
-  return wrapped;
-}
-
 function cpuLine(cpu: Awaited<ReturnType<ReturnType<typeof cpuSampler>>>): string {
   return (
     `node ${fmt(cpu.nodePct)}%, postgres (own backends) ${fmt(cpu.pgPct)}%, java/kafka ${fmt(cpu.javaPct)}%, everything else ${fmt(cpu.otherPct)}% ` +
@@ -520,7 +512,7 @@ async function main(): Promise<void> {
   if (PARTS.has('consumer') && relayTopic) {
     const drained = await consumerRate(kafka, relayTopic);
     console.log(`    consumer throughput: ${fmt(drained.rate)} events handled/s (one consumer, ${PARTITIONS} partitions, handler does no work of its own)`);
-    if (CONSUMER_CONCURRENCY) console.log(`    EXPERIMENT: consumer with partitionsConsumedConcurrently = ${CONSUMER_CONCURRENCY}`);
+    if (CONSUMER_CONCURRENCY) console.log(`    consumer with partitionsConsumedConcurrently = ${CONSUMER_CONCURRENCY}`);
     console.log(`    cpu: ${cpuLine(drained.cpu)}\n`);
   }
 
@@ -542,7 +534,7 @@ async function main(): Promise<void> {
         ],
       ),
     );
-    if (CONSUMER_CONCURRENCY) console.log(`    EXPERIMENT: consumer with partitionsConsumedConcurrently = ${CONSUMER_CONCURRENCY}`);
+    if (CONSUMER_CONCURRENCY) console.log(`    consumer with partitionsConsumedConcurrently = ${CONSUMER_CONCURRENCY}`);
     console.log(`    cpu: ${cpuLine(figures.cpu)} (one Node process runs appender, relay and consumer)`);
     const met = figures.total.p99 <= AIM_P99_MS && figures.missing === 0 && figures.achievedRate >= RATE * 0.95;
     verdicts.push(`p99 append → handler ${fmt(figures.total.p99, 1)} ms at ${fmt(figures.achievedRate)} events/s (aim ≤ ${AIM_P99_MS} ms at ${fmt(RATE)}/s): ${met ? 'met' : 'NOT met'}`);

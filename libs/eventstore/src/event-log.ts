@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { chainHash } from './event-hash';
 import { eventColumns, type EventRow, type PostgresEventStore } from './event-store';
-import { LOG_START, type StoredEvent } from './event-store.types';
+import type { StoredEvent } from './event-store.types';
 
 /** An event with its place in the sealed log: a dense sequence in log order, hash-chained. */
 export interface SealedEvent extends StoredEvent {
@@ -33,8 +33,17 @@ export class EventLog {
            FROM event_log l JOIN events e USING (position)
           ORDER BY l.log_sequence DESC LIMIT 1`,
       )) as Array<{ log_sequence: string; chain_hash: string; transaction_id: string; position: string }>;
-      const after = last ? { transactionId: BigInt(last.transaction_id), position: BigInt(last.position) } : LOG_START;
-      const events = await this.store.readAll(after, { limit, manager });
+      const after = last ? { transactionId: last.transaction_id, position: last.position } : { transactionId: '0', position: '0' };
+      // Only what sealing needs, in readAll's order and under its watermark: parsing whole
+      // events here cost more than the sealing itself.
+      const events = (await manager.query(
+        `SELECT position::text AS position, hash FROM events
+          WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY events.transaction_id, events.position
+          LIMIT $3`,
+        [after.transactionId, after.position, limit],
+      )) as Array<{ position: string; hash: string }>;
       if (events.length === 0) return 0;
       let sequence = last ? BigInt(last.log_sequence) : 0n;
       let previous = last?.chain_hash ?? LOG_GENESIS_HASH;
@@ -49,7 +58,7 @@ export class EventLog {
       await manager.query(
         `INSERT INTO event_log (log_sequence, position, chain_hash)
          SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])`,
-        [sequences, events.map((e) => e.position.toString()), hashes],
+        [sequences, events.map((e) => e.position), hashes],
       );
       return events.length;
     });

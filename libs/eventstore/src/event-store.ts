@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { InvalidAppendError, StreamVersionConflictError } from './event-store.errors';
 import { chainHash, contentDigest } from './event-hash';
 import type { AppendResult, EventMetadata, ExpectedVersion, LogPosition, NewEvent, StoredEvent } from './event-store.types';
@@ -49,6 +51,52 @@ export interface EventRow {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+interface NewRow {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recordedAt: Date;
+  digest: string;
+  previousHash: string;
+  hash: string;
+}
+
+interface InsertedRow {
+  position: string;
+  transaction_id: string;
+}
+
+const INSERT_COLUMNS = `events (event_id, stream_id, stream_version, event_type, schema_version, data, metadata,
+                             recorded_at, content_digest, previous_hash, hash)`;
+const INSERT_RETURNING = `RETURNING position::text AS position, transaction_id::text AS transaction_id`;
+/** One event: a plain VALUES row costs about two thirds of the unnest form. */
+const INSERT_ONE = `INSERT INTO ${INSERT_COLUMNS}
+  VALUES ($1::uuid, $2::text, $3::int, $4::text, $5::int, $6::jsonb, $7::jsonb, $8::timestamptz, $9::text, $10::text, $11::text)
+  ${INSERT_RETURNING}`;
+const INSERT_MANY = `INSERT INTO ${INSERT_COLUMNS}
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
+                       $8::timestamptz[], $9::text[], $10::text[], $11::text[])
+  ${INSERT_RETURNING}`;
+
+function rowValues(r: NewRow): unknown[] {
+  return [r.eventId, r.streamId, r.streamVersion, r.type, r.schemaVersion, JSON.stringify(r.data), JSON.stringify(r.metadata), r.recordedAt, r.digest, r.previousHash, r.hash];
+}
+
+function columnArrays(rows: readonly NewRow[]): unknown[] {
+  const values = rows.map(rowValues);
+  return values[0].map((_, column) => values.map((row) => row[column]));
+}
+
+/** A unique violation means someone else appended at this version first. */
+function conflictOr(error: unknown, streamId: string, expectedVersion: ExpectedVersion): unknown {
+  if ((error as { code?: string }).code === UNIQUE_VIOLATION) return new StreamVersionConflictError(streamId, expectedVersion, undefined);
+  return error;
+}
 const ANY_VERSION_ATTEMPTS = 5;
 
 /**
@@ -76,6 +124,12 @@ export class PostgresEventStore {
   /**
    * Appends events to a stream if it is at `expectedVersion` (0 for a new stream).
    * A lost race throws StreamVersionConflictError; `'any'` retries the race itself.
+   *
+   * With a caller's `manager` the events join its transaction. Without one, the append is two
+   * autocommit statements, both prepared once per connection: read the stream's head, then one
+   * INSERT of all the events. The unique (stream_id, stream_version) constraint refuses the
+   * INSERT if someone appended in between, and the INSERT, started after the head's writer
+   * committed, gets a later transaction id, so each stream's versions stay in log order.
    */
   async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events);
@@ -83,9 +137,7 @@ export class PostgresEventStore {
     if (options.manager) return this.appendWithin(options.manager, streamId, expectedVersion, events, options.metadata);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.dataSource.transaction((manager) =>
-          this.appendWithin(manager, streamId, expectedVersion, events, options.metadata),
-        );
+        const result = await this.appendAutocommit(streamId, expectedVersion, events, options.metadata);
         this.onAppended(result.events);
         return result;
       } catch (error) {
@@ -93,6 +145,36 @@ export class PostgresEventStore {
         if (!retry) throw error;
       }
     }
+  }
+
+  private async appendAutocommit(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: readonly NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<AppendResult> {
+    const pool = this.pool();
+    const { rows: heads } = await pool.query<{ stream_version: number; hash: string }>({
+      name: 'eventstore.head',
+      text: `SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+      values: [streamId],
+    });
+    const currentVersion = heads[0]?.stream_version ?? 0;
+    if (expectedVersion !== 'any' && expectedVersion !== currentVersion) {
+      throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion);
+    }
+    const rows = this.newRows(streamId, currentVersion, heads[0]?.hash ?? '', events, metadata);
+    const insert =
+      rows.length === 1
+        ? { name: 'eventstore.insert-one', text: INSERT_ONE, values: rowValues(rows[0]) }
+        : { name: 'eventstore.insert-many', text: INSERT_MANY, values: columnArrays(rows) };
+    let inserted: InsertedRow[];
+    try {
+      inserted = (await pool.query<InsertedRow>(insert)).rows;
+    } catch (error) {
+      throw conflictOr(error, streamId, expectedVersion);
+    }
+    return this.appended(streamId, currentVersion, rows, inserted, metadata);
   }
 
   private async appendWithin(
@@ -121,10 +203,21 @@ export class PostgresEventStore {
     if (head.head_tx !== null && BigInt(head.current_tx) < BigInt(head.head_tx)) {
       throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion);
     }
+    const rows = this.newRows(streamId, currentVersion, head.hash ?? '', events, metadata);
+    let inserted: InsertedRow[];
+    try {
+      inserted = await manager.query(INSERT_MANY, columnArrays(rows));
+    } catch (error) {
+      throw conflictOr(error, streamId, expectedVersion);
+    }
+    return this.appended(streamId, currentVersion, rows, inserted, metadata);
+  }
 
+  /** The rows to insert after the head, each hashed and chained to the one before it. */
+  private newRows(streamId: string, currentVersion: number, headHash: string, events: readonly NewEvent[], metadata: EventMetadata): NewRow[] {
     const recordedAt = this.now();
-    let previousHash = head.hash ?? '';
-    const rows = events.map((event, index) => {
+    let previousHash = headHash;
+    return events.map((event, index) => {
       const content = {
         eventId: randomUUID(),
         streamId,
@@ -141,36 +234,9 @@ export class PostgresEventStore {
       previousHash = hash;
       return row;
     });
+  }
 
-    let inserted: Array<{ position: string; transaction_id: string }>;
-    try {
-      inserted = await manager.query(
-        `INSERT INTO events (event_id, stream_id, stream_version, event_type, schema_version, data, metadata,
-                             recorded_at, content_digest, previous_hash, hash)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
-                              $8::timestamptz[], $9::text[], $10::text[], $11::text[])
-         RETURNING position::text AS position, transaction_id::text AS transaction_id`,
-        [
-          rows.map((r) => r.eventId),
-          rows.map((r) => r.streamId),
-          rows.map((r) => r.streamVersion),
-          rows.map((r) => r.type),
-          rows.map((r) => r.schemaVersion),
-          rows.map((r) => JSON.stringify(r.data)),
-          rows.map((r) => JSON.stringify(r.metadata)),
-          rows.map((r) => r.recordedAt),
-          rows.map((r) => r.digest),
-          rows.map((r) => r.previousHash),
-          rows.map((r) => r.hash),
-        ],
-      );
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new StreamVersionConflictError(streamId, expectedVersion, undefined);
-      }
-      throw error;
-    }
-
+  private appended(streamId: string, currentVersion: number, rows: readonly NewRow[], inserted: readonly InsertedRow[], metadata: EventMetadata): AppendResult {
     const stored: StoredEvent[] = rows.map((r, index) => ({
       eventId: r.eventId,
       streamId,
@@ -181,12 +247,17 @@ export class PostgresEventStore {
       schemaVersion: r.schemaVersion,
       data: r.data,
       metadata,
-      recordedAt,
+      recordedAt: r.recordedAt,
       contentDigest: r.digest,
       previousHash: r.previousHash,
       hash: r.hash,
     }));
-    return { streamId, nextVersion: currentVersion + events.length, events: stored };
+    return { streamId, nextVersion: currentVersion + rows.length, events: stored };
+  }
+
+  /** The driver's pool: TypeORM's own query() cannot name (prepare) a statement. */
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   /** The events of one stream in version order, from `fromVersion` (default 1). */

@@ -3,12 +3,12 @@ import { ActorRole, decodeEnvelope, encodeEnvelope, eventFromJson, isEventType, 
 import type { SealedEvent } from '@sangeyipi/eventstore';
 import type { IntegrationEvent, TransportMessage } from './integration-event';
 
+/**
+ * The one Kafka header a message carries: its event type, for routing or inspection without
+ * decoding. Everything else is in the envelope; every header costs the producer measurably.
+ */
 export const HEADER = {
-  eventId: 'event-id',
   eventType: 'event-type',
-  correlationId: 'correlation-id',
-  sourceService: 'source-service',
-  logSequence: 'log-sequence',
 } as const;
 
 /** The message could not be decoded: it goes to the dead-letter topic without retries. */
@@ -39,15 +39,14 @@ export function encodeSealedEvent(event: SealedEvent, sourceService: string, top
   return {
     topic,
     key: event.streamId,
-    value: Buffer.from(encodeEnvelope(envelope)),
-    headers: {
-      [HEADER.eventId]: event.eventId,
-      [HEADER.eventType]: event.type,
-      [HEADER.correlationId]: event.metadata.correlationId,
-      [HEADER.sourceService]: sourceService,
-      [HEADER.logSequence]: event.logSequence.toString(),
-    },
+    value: asBuffer(encodeEnvelope(envelope)),
+    headers: { [HEADER.eventType]: event.type },
   };
+}
+
+/** A view of the encoded bytes, not a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export function decodeMessage(value: Uint8Array, delivery: IntegrationEvent['delivery']): IntegrationEvent {

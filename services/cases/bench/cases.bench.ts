@@ -10,7 +10,16 @@
 // for the run and dropped afterwards; Kafka topics and Redis keys get a prefix of their own.
 // The published catalog item is written straight into the local catalog copy (cases_catalog_items).
 // The service's clock is pinned to a working day, so that receipt is never refused as a holiday.
+// The clients run in a worker thread, so their HTTP work does not share the service's event loop (it
+// still shares the machine's cores). BENCH_PROFILE=1 writes a CPU profile of the service's thread during
+// the timed run to services/cases/bench/tmp/ (summarise with scripts/bench/profile-summary.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus } from 'node:os';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { INestApplication } from '@nestjs/common';
 import { CLOCK, createServiceApp, type Clock } from '@sangeyipi/platform';
 import { SignJWT } from 'jose';
@@ -67,6 +76,30 @@ interface Tokens {
   decider: string;
 }
 
+/** Keep-alive connections, one per client at most: node:http costs the client about half of fetch(). */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(url: URL, bearer: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 class Recorder {
   readonly latencies: number[] = [];
   readonly failures = new Map<string, number>();
@@ -77,15 +110,10 @@ class Recorder {
   /** One command; its latency is recorded while the clock runs. Throws on an unexpected status. */
   async command(path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>> {
     const started = performance.now();
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
+    const { status, text } = await post(new URL(path, this.baseUrl), bearer, JSON.stringify(body));
     const elapsed = performance.now() - started;
-    if (response.status !== expected) {
-      const key = `${path.replace(/[0-9a-f-]{36}/g, ':id')} → ${response.status}`;
+    if (status !== expected) {
+      const key = `${path.replace(/[0-9a-f-]{36}/g, ':id')} → ${status}`;
       this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
       throw new Error(`${key}: ${text.slice(0, 200)}`);
     }
@@ -95,12 +123,12 @@ class Recorder {
 }
 
 /** One full lifecycle: seven commands. */
-async function lifecycle(recorder: Recorder, tokens: Tokens, client: number): Promise<void> {
+async function lifecycle(recorder: Recorder, tokens: Tokens, itemId: string, client: number): Promise<void> {
   const received = await recorder.command(
     '/cases',
     tokens.clerk,
     {
-      itemId: ITEM,
+      itemId,
       applicant: { kind: 'APPLICANT_KIND_PERSON', applicantId: randomUUID() },
       channel: 'CHANNEL_WINDOW',
       materials: [{ materialId: 'M01', name: '食品经营许可申请书', copies: 1 }],
@@ -123,12 +151,146 @@ async function lifecycle(recorder: Recorder, tokens: Tokens, client: number): Pr
 }
 
 async function seedItem(app: INestApplication): Promise<void> {
-  await app.get(DataSource).query(
+  const dataSource = app.get(DataSource);
+  const steps = JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE']);
+  await dataSource.query(
     `INSERT INTO cases_catalog_items (item_id, unit_id, region_code, revision, name, approval_steps, immediate, statutory_limit_days,
                                       committed_limit_days, holiday_service, commitment_route, withdrawn, effective_on, updated_by_event)
-     VALUES ($1, $2, '310101', 1, '食品经营许可', $3::jsonb, false, 20, 20, false, false, false, '2025-09-01', 'bench-seed')`,
-    [ITEM, UNIT, JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE'])],
+     VALUES ($1, $2, '310101', 1, '食品经营许可', $3::jsonb, false, 20, 20, false, false, false, '', 'bench-seed')`,
+    [ITEM, UNIT, steps],
   );
+  await dataSource.query(
+    `INSERT INTO cases_catalog_item_revisions (item_id, revision, effective_on, unit_id, region_code, name, approval_steps, immediate,
+                                               statutory_limit_days, committed_limit_days, holiday_service, commitment_route, recorded_by_event)
+     VALUES ($1, 1, '', $2, '310101', '食品经营许可', $3::jsonb, false, 20, 20, false, false, 'bench-seed')`,
+    [ITEM, UNIT, steps],
+  );
+}
+
+interface ClientJob {
+  baseUrl: string;
+  itemId: string;
+  tokens: Tokens;
+  clients: number;
+  seconds: number;
+}
+
+interface ClientResult {
+  latencies: number[];
+  failures: Array<[string, number]>;
+  lifecycles: number;
+  errors: number;
+  firstError?: string;
+  elapsedSeconds: number;
+}
+
+/** The worker thread: a warm-up, then CLIENTS concurrent lifecycle loops for SECONDS. */
+async function runClients({ baseUrl, itemId, tokens, clients, seconds }: ClientJob): Promise<ClientResult> {
+  // Warm up (and check the lifecycle works at all) outside the timed run.
+  const warmUp = new Recorder(baseUrl);
+  await Promise.all(Array.from({ length: Math.min(clients, 8) }, (_, client) => lifecycle(warmUp, tokens, itemId, client)));
+  parentPort?.postMessage({ kind: 'timed-run-starts' });
+
+  const recorder = new Recorder(baseUrl);
+  let lifecycles = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  recorder.stopAt = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < recorder.stopAt) {
+        try {
+          await lifecycle(recorder, tokens, itemId, client);
+          lifecycles++;
+        } catch (error) {
+          errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }
+      }
+    }),
+  );
+  return {
+    latencies: recorder.latencies,
+    failures: [...recorder.failures],
+    lifecycles,
+    errors,
+    firstError,
+    elapsedSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Runs the clients in a worker thread; `onTimedRun` is called when the warm-up is over. */
+function clientsInWorker(job: ClientJob, onTimedRun: () => void): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(`require('@swc-node/register'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: job });
+    worker.on('message', (message: { kind: string; result?: ClientResult }) => {
+      if (message.kind === 'timed-run-starts') onTimedRun();
+      else if (message.kind === 'result' && message.result) resolve(message.result);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`client worker exited with ${code}`))));
+  });
+}
+
+/** A CPU profile of this (the service's) thread, when BENCH_PROFILE is set. */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  if (!process.env.BENCH_PROFILE) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const dir = path.join(__dirname, 'tmp');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `cases-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`service thread CPU profile: ${file}`);
+  };
+}
+
+/** CPU ticks (1/100 s) a task used, from /proc: `self/task/<tid>` for a thread, `<pid>` for a process. */
+function cpuTicks(statPath: string): number {
+  try {
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0; // the process ended meanwhile
+  }
+}
+
+function hostTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3] - (fields[4] ?? 0), total };
+}
+
+/**
+ * Where the CPU went during the timed run: the service's thread (this process's main thread), the
+ * client worker (the rest of this process), the PostgreSQL backends of the benchmark's database, and
+ * the whole host; on a shared machine the last shows how much others used.
+ */
+async function cpuAccount(dataSource: DataSource, database: string) {
+  const backends = async () =>
+    ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])) as Array<{ pid: number }>).map((r) => r.pid);
+  const pgPids = await backends();
+  const pg0 = new Map(pgPids.map((pid) => [pid, cpuTicks(`/proc/${pid}/stat`)]));
+  const main0 = cpuTicks(`/proc/self/task/${process.pid}/stat`);
+  const process0 = cpuTicks('/proc/self/stat');
+  const host0 = hostTicks();
+  return async () => {
+    const main = cpuTicks(`/proc/self/task/${process.pid}/stat`) - main0;
+    const clients = cpuTicks('/proc/self/stat') - process0 - main;
+    let pg = 0;
+    for (const pid of new Set([...pgPids, ...(await backends())])) pg += cpuTicks(`/proc/${pid}/stat`) - (pg0.get(pid) ?? 0);
+    const host = hostTicks();
+    // /proc/stat counts every core's ticks; per-process ticks are per core too (USER_HZ = 100).
+    const hostBusy = ((host.busy - host0.busy) / (host.total - host0.total)) * cpus().length;
+    return { serviceMs: main * 10, clientsMs: clients * 10, postgresMs: pg * 10, hostBusyCores: hostBusy };
+  };
 }
 
 async function main(): Promise<void> {
@@ -156,6 +318,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     await seedItem(app);
+    const dataSource = app.get(DataSource);
 
     const tokens: Tokens = {
       clerk: await token('bench-clerk', ['clerk'], UNIT),
@@ -163,40 +326,34 @@ async function main(): Promise<void> {
       decider: await token('bench-decider', ['decider'], UNIT),
     };
 
-    // Warm up (and check the lifecycle works at all) outside the timed run.
-    const warmUp = new Recorder(baseUrl);
-    await Promise.all(Array.from({ length: Math.min(CLIENTS, 8) }, (_, client) => lifecycle(warmUp, tokens, client)));
+    let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+    let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
+    const result = await clientsInWorker({ baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => {
+      stopCpu = cpuAccount(dataSource, name);
+      stopProfile = startProfile();
+    });
+    const cpu = await (await stopCpu)?.();
+    await (await stopProfile)?.();
 
-    const recorder = new Recorder(baseUrl);
-    let lifecycles = 0;
-    let errors = 0;
-    let firstError: unknown;
-    const started = performance.now();
-    recorder.stopAt = started + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        while (performance.now() < recorder.stopAt) {
-          try {
-            await lifecycle(recorder, tokens, client);
-            lifecycles++;
-          } catch (error) {
-            errors++;
-            firstError ??= error;
-          }
-        }
-      }),
-    );
-    const elapsedSeconds = (performance.now() - started) / 1000;
-
-    const sorted = [...recorder.latencies].sort((a, b) => a - b);
-    const perSecond = sorted.length / elapsedSeconds;
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    const perSecond = sorted.length / result.elapsedSeconds;
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
-    console.log(`${CLIENTS} clients, ${elapsedSeconds.toFixed(1)} s: ${lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${errors} failed lifecycles`);
-    for (const [key, count] of recorder.failures) console.log(`  unexpected ${key}: ${count}`);
-    if (firstError) console.log(`  first failure: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+    console.log(
+      `${CLIENTS} clients, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
+    );
+    for (const [key, count] of result.failures) console.log(`  unexpected ${key}: ${count}`);
+    if (result.firstError) console.log(`  first failure: ${result.firstError}`);
     console.log(`commands/s ${perSecond.toFixed(0)}, latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1]?.toFixed(2)} ms`);
-    const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && errors === 0;
+    if (cpu) {
+      const perCommand = (ms: number) => ((ms * 1000) / sorted.length).toFixed(0);
+      const cores = (ms: number) => (ms / 1000 / result.elapsedSeconds).toFixed(2);
+      console.log(
+        `CPU per command: service thread ${perCommand(cpu.serviceMs)} µs, PostgreSQL ${perCommand(cpu.postgresMs)} µs, clients ${perCommand(cpu.clientsMs)} µs; ` +
+          `cores busy: service ${cores(cpu.serviceMs)}, PostgreSQL ${cores(cpu.postgresMs)}, clients ${cores(cpu.clientsMs)}, whole host ${cpu.hostBusyCores.toFixed(2)} of ${cpus().length}`,
+      );
+    }
+    const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && result.errors === 0;
     console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
     if (!met) process.exitCode = 1;
   } finally {
@@ -205,7 +362,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (isMainThread) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else {
+  runClients(workerData as ClientJob).then(
+    (result) => parentPort?.postMessage({ kind: 'result', result }),
+    (error) => {
+      throw error;
+    },
+  );
+}

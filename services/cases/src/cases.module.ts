@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
 import { AcceptCaseHandler } from './case/accept-case/accept-case.handler';
@@ -35,7 +35,10 @@ import { HandlerBackupHttpController } from './handler-backup/handler-backup.htt
 import { MarkAbsentHandler } from './handler-backup/mark-absent/mark-absent.handler';
 import { NameBackupHandler } from './handler-backup/name-backup/name-backup.handler';
 import { CaseDeadlineScanner } from './deadline-scanner/case-deadline.scanner';
+import { IdempotencyInterceptor, IdempotencyKeyPruner } from './idempotency/idempotency.interceptor';
 import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-create-cases-read-models.migration';
+import { CreateIdempotencyKeys1764500000100 } from './migrations/1764500000100-create-idempotency-keys.migration';
+import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000200-create-catalog-item-revisions.migration';
 
 /** Composition root of the cases service. */
 @Module({
@@ -44,13 +47,16 @@ import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-c
       name: 'cases',
       config: CasesConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200],
     }),
     EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER] }),
   ],
   controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController, ConsultationHttpController, OnlineApplicationHttpController],
   providers: [
     { provide: APP_FILTER, useClass: CaseRuleFilter },
+    // Idempotency-Key on every command (POST/PUT) of the service; reads pass through.
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    IdempotencyKeyPruner,
     { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
     CaseStreams,
     CatalogCopyQueries,

@@ -8,7 +8,7 @@ import type { EventPublisher } from '../relay/event-publisher';
 interface LocalSubscriber {
   topics: ReadonlySet<string>;
   processor: MessageProcessor;
-  /** Messages wait here so each subscriber sees them in publish order, one at a time. */
+  /** Batches wait here so each subscriber sees them in publish order, one batch at a time. */
   queue: Promise<void>;
 }
 
@@ -50,9 +50,10 @@ export class InProcessEventBus implements EventPublisher {
     const deliveries = this.subscribers.map((subscriber) => {
       const mine = messages.filter((m) => subscriber.topics.has(m.topic));
       subscriber.queue = subscriber.queue.then(async () => {
-        for (const message of mine) {
-          await subscriber.processor.process({ topic: message.topic, partition: 0, offset: offsetOf(message), key: message.key, value: message.value });
-        }
+        if (mine.length === 0) return;
+        await subscriber.processor.processBatch(
+          mine.map((message) => ({ topic: message.topic, partition: 0, offset: offsetOf(message), key: message.key, value: message.value })),
+        );
       });
       return subscriber.queue;
     });

@@ -39,12 +39,20 @@ export interface KafkaEventConsumerOptions {
   /** After each fetched batch: how many messages of that partition remain unread. */
   onLag?: (lag: { topic: string; partition: number; messages: number }) => void;
   onError?: (error: unknown) => void;
+  /**
+   * Partitions handled at once, each holding a database connection while its batch runs
+   * (default: the topic's partition count, at most 4, so a burst leaves the pool to requests).
+   */
+  partitionsConsumedConcurrently?: number;
+  /** Messages per transaction; a bigger fetched batch is handled in slices (default 500). */
+  maxBatchSize?: number;
 }
 
 /**
- * A consumer group member. Offsets are committed after each message is handled, recorded as a
- * duplicate, or dead-lettered; a crash in between redelivers it, and the processed-message
- * record turns the redelivery into a no-op.
+ * A consumer group member. Each fetched batch is handled in one transaction (MessageProcessor
+ * .processBatch); its offsets are resolved after that commits, or after a failing message was
+ * dead-lettered. A crash in between redelivers the batch, and the processed-message records
+ * turn the redelivery into a no-op.
  */
 export class KafkaEventConsumer {
   private readonly consumer: Consumer;
@@ -67,17 +75,30 @@ export class KafkaEventConsumer {
     this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) =>
       this.options.onLag?.({ topic: payload.topic, partition: payload.partition, messages: Number(payload.offsetLag) }),
     );
+    const maxBatchSize = this.options.maxBatchSize ?? 500;
     await this.consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
-        const outcome = await processor.process({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value,
-        });
-        this.options.onOutcome?.(outcome);
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? Math.min(this.options.topicSettings.partitions, 4),
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+        for (let start = 0; start < batch.messages.length; start += maxBatchSize) {
+          // After a rebalance or at shutdown, leave the rest to whoever owns the partition now.
+          if (!isRunning() || isStale()) return;
+          const slice = batch.messages.slice(start, start + maxBatchSize);
+          const outcomes = await processor.processBatch(
+            slice.map((message) => ({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value,
+            })),
+          );
+          resolveOffset(slice[slice.length - 1].offset);
+          outcomes.forEach((outcome) => this.options.onOutcome?.(outcome));
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
       },
     });
   }

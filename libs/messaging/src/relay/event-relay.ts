@@ -1,6 +1,7 @@
 import type { EventLog, PostgresEventStore } from '@sangeyipi/eventstore';
 import type { DataSource } from 'typeorm';
 import { encodeSealedEvent } from '../event-codec';
+import type { TransportMessage } from '../integration-event';
 import type { EventPublisher } from './event-publisher';
 import { PostgresLeaderLock } from './leader-lock';
 
@@ -12,7 +13,13 @@ export interface EventRelayOptions {
   log: EventLog;
   publisher: EventPublisher;
   batchSize?: number;
+  /** How long an idle relay waits for a notify before it looks anyway (default 50 ms). */
   pollIntervalMs?: number;
+  /**
+   * A notify wakes the relay no sooner than this after its last round ended (default 10 ms), so
+   * appends arriving together go out in one round instead of one round (8 statements) each.
+   */
+  minRoundIntervalMs?: number;
   onError?: (error: unknown) => void;
   onPublished?: (count: number, lastSequence: bigint) => void;
 }
@@ -57,22 +64,41 @@ export class EventRelay {
     this.wake?.();
   }
 
-  /** As leader, seals and publishes everything committed so far; returns how many were published. */
+  /**
+   * As leader, seals and publishes everything committed so far; returns how many were published.
+   * One send is in flight while the next batch is sealed, read and encoded; the checkpoint moves
+   * only after a send is acknowledged, and the next send starts only then, so order holds.
+   */
   async publishPending(): Promise<number> {
     if (!(await this.lock.tryAcquire())) return 0;
     const batchSize = this.options.batchSize ?? 2000;
     let published = 0;
-    for (;;) {
-      await this.options.log.sealNext(batchSize);
-      const checkpoint = await this.readCheckpoint();
-      const events = await this.options.log.readSealed(checkpoint, batchSize);
-      if (events.length === 0) return published;
-      await this.options.publisher.publish(events.map((event) => encodeSealedEvent(event, this.options.service, this.options.topic)));
-      const last = events[events.length - 1].logSequence;
+    let readUpTo = await this.readCheckpoint();
+    let inFlight: Promise<void> | undefined;
+    const send = async (messages: TransportMessage[], last: bigint) => {
+      await this.options.publisher.publish(messages);
       await this.saveCheckpoint(last);
-      published += events.length;
-      this.options.onPublished?.(events.length, last);
+      published += messages.length;
+      this.options.onPublished?.(messages.length, last);
+    };
+    try {
+      for (;;) {
+        await this.options.log.sealNext(batchSize);
+        const events = await this.options.log.readSealed(readUpTo, batchSize);
+        if (events.length === 0) break;
+        const messages = events.map((event) => encodeSealedEvent(event, this.options.service, this.options.topic));
+        await inFlight;
+        readUpTo = events[events.length - 1].logSequence;
+        inFlight = send(messages, readUpTo);
+        // Its failure surfaces at the next await of inFlight; until then it must not count as unhandled.
+        inFlight.catch(() => undefined);
+        // A short batch means everything sealed was read, and sealing had taken everything committed.
+        if (events.length < batchSize) break;
+      }
+    } finally {
+      await inFlight;
     }
+    return published;
   }
 
   async checkpoint(): Promise<bigint> {
@@ -81,23 +107,29 @@ export class EventRelay {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      let published = 0;
       try {
-        published = await this.publishPending();
+        await this.publishPending();
       } catch (error) {
         this.options.onError?.(error);
       }
-      if (published === 0 && !this.stopped) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 50);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
+      if (!this.stopped) await this.idle();
     }
+  }
+
+  /** Until the next poll or a notify, but never less than minRoundIntervalMs after the round. */
+  private async idle(): Promise<void> {
+    const roundEnded = Date.now();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 50);
+      this.wake = () => {
+        this.wake = undefined;
+        clearTimeout(timer);
+        const left = (this.options.minRoundIntervalMs ?? 10) - (Date.now() - roundEnded);
+        if (left > 0 && !this.stopped) setTimeout(resolve, left);
+        else resolve();
+      };
+    });
+    this.wake = undefined;
   }
 
   private async readCheckpoint(): Promise<bigint> {

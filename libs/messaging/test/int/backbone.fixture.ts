@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { EVENT_STORE_MIGRATIONS, EventLog, PostgresEventStore } from '@sangeyipi/eventstore';
+import { EVENT_STORE_MIGRATIONS, EventLog, PostgresEventStore, type SealedEvent } from '@sangeyipi/eventstore';
 import { createKafka, MESSAGING_MIGRATIONS } from '@sangeyipi/messaging';
-import { createTestDatabase, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
+import { createTestDatabase, eventually, testInfrastructure, type TestDatabase } from '@sangeyipi/testing';
 
 export const TOPIC_SETTINGS = { partitions: 3, replicationFactor: 1 };
 
@@ -46,4 +46,16 @@ export function caseReceived(caseId: string, amount: number) {
     type: 'cases.CaseReceived',
     data: { caseId, receiptVoucherNumber: `RV-${amount}`, itemId: 'item-1', unitId: 'unit-1', handlerBadge: String(amount) },
   };
+}
+
+/**
+ * Seals until exactly `count` events are sealed, and returns them. Sealing stops at the cluster-wide
+ * watermark, so a transaction running in another test's database can hold fresh events back briefly.
+ */
+export async function sealAll(fixture: Pick<BackboneFixture, 'log'>, count: number): Promise<SealedEvent[]> {
+  return (await eventually(async (): Promise<SealedEvent[] | false> => {
+    await fixture.log.sealNext();
+    const sealed = await fixture.log.readSealed(0n, count + 1);
+    return sealed.length === count && sealed;
+  })) as SealedEvent[];
 }

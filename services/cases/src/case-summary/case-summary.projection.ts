@@ -13,70 +13,114 @@ export class CaseSummaryProjection implements Projection {
     await manager.query(`DELETE FROM cases_case_summaries`);
   }
 
+  /**
+   * One statement per case of the batch, not per event: a case's changes in the batch are folded
+   * into one UPDATE (the last value of each column, counters summed), after its INSERT if it was
+   * received in the batch.
+   */
   async apply(events: readonly StoredEvent[], manager: EntityManager): Promise<void> {
+    const changes = new Map<string, SummaryChange>();
     for (const stored of events) {
       const event = { type: stored.type, data: stored.data } as CaseEvent;
       const id = (event.data as { caseId?: string }).caseId;
       if (!id) continue;
-      const set = (assignments: string, values: unknown[]) =>
-        manager.query(`UPDATE cases_case_summaries SET ${assignments}, stream_version = $2 WHERE case_id = $1`, [id, stored.streamVersion, ...values]);
+      let change = changes.get(id);
+      if (!change) changes.set(id, (change = { set: new Map(), add: new Map(), version: stored.streamVersion }));
+      change.version = stored.streamVersion;
+      const set = (column: SetColumn, value: unknown) => change.set.set(column, value);
+      const add = (column: CountColumn) => change.add.set(column, (change.add.get(column) ?? 0) + 1);
       switch (event.type) {
         case 'cases.CaseReceived': {
           const d = event.data;
-          await manager.query(
-            `INSERT INTO cases_case_summaries (case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, responsible_user_id,
-               receipt_voucher_number, status, approval_steps, received_on, stream_version, commitment_signed)
-             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, 'received', $8, $9, $10, $11) ON CONFLICT (case_id) DO NOTHING`,
-            [id, d.unitId, stored.metadata.regionCode ?? '', d.itemId, d.applicant.applicantId, d.firstAskedUserId, d.receiptVoucherNumber,
-              JSON.stringify(d.approvalSteps), d.receivedOn, stored.streamVersion, d.commitmentSigned ?? false],
-          );
+          change.insert = [id, d.unitId, stored.metadata.regionCode ?? '', d.itemId, d.applicant.applicantId, d.firstAskedUserId, d.receiptVoucherNumber,
+            JSON.stringify(d.approvalSteps), d.receivedOn, stored.streamVersion, d.commitmentSigned ?? false];
           break;
         }
         case 'cases.MaterialsSupplementRequested':
-          await set(`status = 'awaiting-supplement', supplement_requests = supplement_requests + 1`, []);
+          set('status', 'awaiting-supplement');
+          add('supplement_requests');
           break;
         case 'cases.CaseAccepted':
-          await set(`status = 'in-progress', accepted_on = $3, committed_deadline = $4`, [event.data.acceptedOn, event.data.committedDeadline]);
+          set('status', 'in-progress');
+          set('accepted_on', event.data.acceptedOn);
+          set('committed_deadline', event.data.committedDeadline);
           break;
         case 'cases.CaseAcceptanceRefused':
-          await set(`status = 'refused'`, []);
+          set('status', 'refused');
           break;
         case 'cases.StepCompleted':
-          await set(`completed_steps = completed_steps + 1`, []);
+          add('completed_steps');
           break;
         case 'cases.CaseDecided':
-          await set(`status = 'decided', decision = $3`, [event.data.decision]);
+          set('status', 'decided');
+          set('decision', event.data.decision);
           break;
         case 'cases.DocumentIssued':
-          await set(`status = 'document-issued'`, []);
+          set('status', 'document-issued');
           break;
         case 'cases.DocumentDelivered':
-          await set(`status = 'completed'`, []);
+          set('status', 'completed');
           break;
         case 'cases.ClockSuspended':
-          await set(`suspended = true`, []);
+          set('suspended', true);
           break;
         case 'cases.ClockResumed':
-          await set(`suspended = false, committed_deadline = $3`, [event.data.committedDeadline]);
+          set('suspended', false);
+          set('committed_deadline', event.data.committedDeadline);
           break;
         case 'cases.CaseOverdue':
-          await set(`overdue = true`, []);
+          set('overdue', true);
           break;
         case 'cases.CommitmentVerificationRequested':
-          await set(`decided_on = $3`, [event.data.decidedOn]);
+          set('decided_on', event.data.decidedOn);
           break;
         case 'cases.DecisionRevoked':
-          await set(`status = 'revoked'`, []);
+          set('status', 'revoked');
           break;
         case 'cases.CaseReassigned':
-          await set(`responsible_user_id = $3`, [event.data.toUserId]);
+          set('responsible_user_id', event.data.toUserId);
           break;
         case 'cases.CaseDeadlineApproaching':
-          await set(`warned_for_deadline = $3`, [event.data.committedDeadline]);
+          set('warned_for_deadline', event.data.committedDeadline);
           break;
         default:
-          await set(`status = status`, []);
+          break; // only the stream version moves
       }
     }
+    for (const [id, change] of changes) {
+      if (change.insert) {
+        await manager.query(
+          `INSERT INTO cases_case_summaries (case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, responsible_user_id,
+             receipt_voucher_number, status, approval_steps, received_on, stream_version, commitment_signed)
+           VALUES ($1, $2, $3, $4, $5, $6, $6, $7, 'received', $8, $9, $10, $11) ON CONFLICT (case_id) DO NOTHING`,
+          change.insert,
+        );
+      }
+      const values: unknown[] = [id, change.version];
+      const assignments = ['stream_version = $2'];
+      for (const [column, value] of change.set) assignments.push(`${column} = $${values.push(value)}`);
+      for (const [column, count] of change.add) assignments.push(`${column} = ${column} + $${values.push(count)}`);
+      await manager.query(`UPDATE cases_case_summaries SET ${assignments.join(', ')} WHERE case_id = $1`, values);
+    }
   }
+}
+
+/** Columns an event sets, and counters it increments (fixed names: they are written into the SQL). */
+type SetColumn =
+  | 'status'
+  | 'accepted_on'
+  | 'committed_deadline'
+  | 'decision'
+  | 'suspended'
+  | 'overdue'
+  | 'decided_on'
+  | 'responsible_user_id'
+  | 'warned_for_deadline';
+type CountColumn = 'supplement_requests' | 'completed_steps';
+
+interface SummaryChange {
+  insert?: unknown[];
+  set: Map<SetColumn, unknown>;
+  add: Map<CountColumn, number>;
+  version: number;
 }

@@ -5,13 +5,19 @@ interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
-/** A refused case command: 409 when someone acted first, 404 for an unknown case, else 422 with the rule's code. */
+/** The answer to a refused case command: 409 when someone acted first, 404 for an unknown case, else 422 with the rule's code. */
+export function caseRuleAnswer(violation: CaseRuleViolation): { status: number; body: Record<string, unknown> } {
+  const status =
+    violation.code === 'case-not-found' ? HttpStatus.NOT_FOUND : violation.conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+  const error = status === HttpStatus.CONFLICT ? 'Conflict' : status === HttpStatus.NOT_FOUND ? 'Not Found' : 'Unprocessable Entity';
+  return { status, body: { statusCode: status, error, code: violation.code, message: violation.message } };
+}
+
+/** Renders a CaseRuleViolation as caseRuleAnswer says. */
 @Catch(CaseRuleViolation)
 export class CaseRuleFilter implements ExceptionFilter {
   catch(violation: CaseRuleViolation, host: ArgumentsHost): void {
-    const statusCode =
-      violation.code === 'case-not-found' ? HttpStatus.NOT_FOUND : violation.conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-    const error = statusCode === HttpStatus.CONFLICT ? 'Conflict' : statusCode === HttpStatus.NOT_FOUND ? 'Not Found' : 'Unprocessable Entity';
-    host.switchToHttp().getResponse<JsonResponse>().status(statusCode).json({ statusCode, error, code: violation.code, message: violation.message });
+    const { status, body } = caseRuleAnswer(violation);
+    host.switchToHttp().getResponse<JsonResponse>().status(status).json(body);
   }
 }

@@ -3,13 +3,16 @@ import type { EventBackboneService } from '@sangeyipi/messaging';
 import { ManualClock, WorkingDayCalendar, type AuthenticatedUser } from '@sangeyipi/platform';
 import { decide, INITIAL_STATE, replay, type CaseCommand } from './case.decider';
 import type { CaseEvent } from './case.events';
+import type { CasesConfig } from '../config/cases-config.schema';
 import { caseStreamId, CaseStreams } from './case.streams';
 
 /** For handler specs: CaseStreams over an in-memory stream store with the same version check. */
-export function inMemoryCaseStreams(now = '2025-09-26T02:00:00Z') {
+export function inMemoryCaseStreams(now = '2025-09-26T02:00:00Z', { cacheSize = 0 }: { cacheSize?: number } = {}) {
   const streams = new Map<string, StoredEvent[]>();
+  let reads = 0;
   const store = {
     async readStream(streamId: string) {
+      reads++;
       return streams.get(streamId) ?? [];
     },
     async append(streamId: string, expectedVersion: number, events: { type: string; data: unknown }[], { metadata }: { metadata: StoredEvent['metadata'] }) {
@@ -22,9 +25,17 @@ export function inMemoryCaseStreams(now = '2025-09-26T02:00:00Z') {
   };
   const clock = new ManualClock(now);
   const calendar = new WorkingDayCalendar();
-  const cases = new CaseStreams(store as unknown as PostgresEventStore, { notifyAppended: () => undefined } as unknown as EventBackboneService, calendar, clock);
+  /** Another replica's CaseStreams over the same streams, with its own cache. */
+  const replica = () =>
+    new CaseStreams(store as unknown as PostgresEventStore, { notifyAppended: () => undefined } as unknown as EventBackboneService, calendar, clock, {
+      CASES_STATE_CACHE_SIZE: cacheSize,
+    } as CasesConfig);
+  const cases = replica();
   return {
     cases,
+    replica,
+    /** How many times a stream was read. */
+    reads: () => reads,
     clock,
     calendar,
     /** Appends what the decider makes of `commands`, as history for the spec. */

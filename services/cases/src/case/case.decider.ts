@@ -622,6 +622,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         caseId: d.caseId,
         unitId: d.unitId,
         itemId: d.itemId,
+        itemRevision: d.itemRevision,
         applicantId: d.applicant.applicantId,
         applicant: d.applicant,
         commitmentSigned: d.commitmentSigned ?? false,

@@ -81,6 +81,11 @@ describe('receipt (收件凭证, 首问负责)', () => {
     ]);
   });
 
+  it('keeps the item revision and terms it was received under', () => {
+    const state = replay(decide(receive({ ...timeLimitedItem, revision: 4, committedLimitDays: 7 }), INITIAL_STATE, deps));
+    expect(state).toMatchObject({ itemRevision: 4, committedLimitDays: 7, approvalSteps: timeLimitedItem.approvalSteps });
+  });
+
   it('refuses a second receipt of the same case (conflict)', () => {
     expect(given(receive()).when(receive()).thenRefuses('case-already-exists').conflict).toBe(true);
   });

@@ -33,8 +33,11 @@ export class CatalogEventsConsumer implements EventSubscriber {
   readonly handle = async (event: IntegrationEvent, manager: EntityManager): Promise<void> => {
     switch (event.type) {
       case 'catalog.CatalogItemPublished':
-      case 'catalog.CatalogItemRevised':
-        return this.upsert(event.data as PublishedState, event.eventId, false, '', manager);
+        return this.upsert(event.data as PublishedState, event.eventId, false, '', manager, '');
+      case 'catalog.CatalogItemRevised': {
+        const data = event.data as PublishedState & { effectiveOn: string };
+        return this.upsert(data, event.eventId, false, '', manager, data.effectiveOn ?? '');
+      }
       case 'catalog.CatalogItemWithdrawn': {
         const data = event.data as PublishedState & { effectiveOn: string };
         return this.upsert(data, event.eventId, true, data.effectiveOn ?? '', manager);
@@ -44,13 +47,26 @@ export class CatalogEventsConsumer implements EventSubscriber {
     }
   };
 
-  private async upsert(item: PublishedState, eventId: string, withdrawn: boolean, effectiveOn: string, manager: EntityManager): Promise<void> {
+  /**
+   * Upserts the item's latest state; for a publication or a revision (`revisionFrom` given) also
+   * records the revision with the day it applies from ('' = at once), so that receipt picks the
+   * revision in force on its day.
+   */
+  private async upsert(
+    item: PublishedState,
+    eventId: string,
+    withdrawn: boolean,
+    effectiveOn: string,
+    manager: EntityManager,
+    revisionFrom?: string,
+  ): Promise<void> {
     const definition = item.definition;
     if (!item.itemId || !definition) return; // an event without the published state cannot update the copy
     const immediate = definition.completionMode === catalog.CompletionMode.IMMEDIATE || definition.caseType === catalog.CaseType.IMMEDIATE;
     const steps = definition.approvalSteps.map((step) => STEP_NAMES[step]).filter((step): step is ApprovalStep => step !== undefined);
     // An item without a committed limit runs on its statutory one (0 when the law sets none either).
     const committed = definition.committedLimitAbsent ? definition.statutoryLimitDays : definition.committedLimitDays;
+    const commitmentRoute = definition.approvalRoute === catalog.ApprovalRoute.NOTIFICATION_COMMITMENT || definition.commitmentApprovalAllowed;
     await manager.query(
       `INSERT INTO cases_catalog_items (item_id, unit_id, region_code, revision, name, approval_steps, immediate,
          statutory_limit_days, committed_limit_days, holiday_service, withdrawn, effective_on, updated_by_event, commitment_route)
@@ -76,7 +92,29 @@ export class CatalogEventsConsumer implements EventSubscriber {
         withdrawn,
         effectiveOn,
         eventId,
-        definition.approvalRoute === catalog.ApprovalRoute.NOTIFICATION_COMMITMENT || definition.commitmentApprovalAllowed,
+        commitmentRoute,
+      ],
+    );
+    if (revisionFrom === undefined) return;
+    await manager.query(
+      `INSERT INTO cases_catalog_item_revisions (item_id, revision, effective_on, unit_id, region_code, name, approval_steps, immediate,
+         statutory_limit_days, committed_limit_days, holiday_service, commitment_route, recorded_by_event)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (item_id, revision) DO NOTHING`,
+      [
+        item.itemId,
+        item.revision,
+        revisionFrom,
+        item.unitId,
+        item.regionCode,
+        definition.name,
+        JSON.stringify(steps),
+        immediate,
+        definition.statutoryLimitDays,
+        committed,
+        definition.holidayService,
+        commitmentRoute,
+        eventId,
       ],
     );
   }

@@ -27,7 +27,18 @@ describe('CatalogEventsConsumer (local catalog copy)', () => {
   it('copies a published item with its steps by name and its completion mode', async () => {
     const { calls, manager } = capture();
     await consumer.handle(event('catalog.CatalogItemPublished', { itemId: 'i-1', unitId: 'u-1', regionCode: '310101', revision: 1, definition }), manager);
-    expect(calls).toEqual([['i-1', 'u-1', '310101', 1, '个体工商户登记', JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_DECIDE']), true, 15, 0, true, false, '', 'e-1', false]]);
+    const steps = JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_DECIDE']);
+    expect(calls).toEqual([
+      ['i-1', 'u-1', '310101', 1, '个体工商户登记', steps, true, 15, 0, true, false, '', 'e-1', false],
+      // the revision, in force at once
+      ['i-1', 1, '', 'u-1', '310101', '个体工商户登记', steps, true, 15, 0, true, false, 'e-1'],
+    ]);
+  });
+
+  it('records a revision with the day it applies from', async () => {
+    const { calls, manager } = capture();
+    await consumer.handle(event('catalog.CatalogItemRevised', { itemId: 'i-1', unitId: 'u-1', regionCode: '310101', revision: 2, definition, effectiveOn: '2025-11-01' }), manager);
+    expect(calls[1].slice(0, 3)).toEqual(['i-1', 2, '2025-11-01']);
   });
 
   it('marks a withdrawn item with the date it stops receiving cases', async () => {

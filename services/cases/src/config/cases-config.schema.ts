@@ -26,4 +26,20 @@ export class CasesConfig extends ServiceConfig {
   @IsInt({ message: 'must be a whole number' })
   @Type(() => Number)
   readonly CASES_DEADLINE_SCAN_MS: number = 60_000;
+
+  @ConfigVariable('hours an Idempotency-Key and its stored answer are kept, e.g. 24')
+  @IsOptional()
+  @Max(720, { message: 'must be at most 720' })
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly CASES_IDEMPOTENCY_HOURS: number = 24;
+
+  @ConfigVariable('cases whose state a replica keeps in memory between commands (0 turns it off), e.g. 5000')
+  @IsOptional()
+  @Max(1_000_000, { message: 'must be at most 1000000' })
+  @Min(0, { message: 'must be at least 0' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly CASES_STATE_CACHE_SIZE: number = 5_000;
 }

@@ -9,6 +9,7 @@ const TIME_LIMITED_ITEM = randomUUID();
 const IMMEDIATE_ITEM = randomUUID();
 const HOLIDAY_ITEM = randomUUID();
 const COMMITMENT_ITEM = randomUUID();
+const REVISED_ITEM = randomUUID();
 
 // Friday 2025-09-26, 10:00 in Shanghai: the last working day but one before the National Day holiday
 // (10-01..10-08; Sunday 09-28 and Saturday 10-11 are adjustment working days).
@@ -238,6 +239,50 @@ describe('cases over HTTP', () => {
       return answer.status === 422 ? answer : undefined;
     });
     expect(refused?.body.code).toBe('item-not-published');
+  });
+
+  it('applies a revision to cases received from its effective day; a case received before keeps its terms', async () => {
+    atShanghai('2025-11-03');
+    const first = publishedItem(REVISED_ITEM, UNIT);
+    await t.publishCatalogEvent('catalog.CatalogItemPublished', `item-${REVISED_ITEM}`, 1, first);
+    let receivedBefore = '';
+    await eventually(async () => {
+      const answer = await receive(REVISED_ITEM);
+      if (answer.status === 201) receivedBefore = answer.body.caseId;
+      return answer.status === 201;
+    });
+    const db = t.service.app.get(DataSource);
+    const revised = publishedItem(REVISED_ITEM, UNIT, { committedLimitDays: 5, approvalSteps: ['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_DECIDE'] });
+    await t.publishCatalogEvent('catalog.CatalogItemRevised', `item-${REVISED_ITEM}`, 2, {
+      itemId: REVISED_ITEM,
+      changeRequestId: randomUUID(),
+      unitId: UNIT,
+      level: revised.level,
+      regionCode: revised.regionCode,
+      revision: 2,
+      definition: revised.definition,
+      effectiveOn: '2025-11-05',
+      revisedOn: '2025-11-03',
+      approvalReference: '黄审改办〔2025〕7号',
+      reason: '压缩承诺时限',
+    });
+    await eventually(async () => (await db.query(`SELECT 1 FROM cases_catalog_item_revisions WHERE item_id = $1 AND revision = 2`, [REVISED_ITEM])).length === 1);
+
+    atShanghai('2025-11-04');
+    const dayBefore = await receive(REVISED_ITEM);
+    expect((await t.call('GET', `/cases/${dayBefore.body.caseId}`, clerk)).body).toMatchObject({ itemRevision: 1, approvalSteps: first.definition.approvalSteps });
+
+    atShanghai('2025-11-05');
+    const fromEffectiveDay = await receive(REVISED_ITEM);
+    await t.call('POST', `/cases/${fromEffectiveDay.body.caseId}/acceptance`, clerk, {});
+    expect((await t.call('GET', `/cases/${fromEffectiveDay.body.caseId}`, clerk)).body).toMatchObject({
+      itemRevision: 2,
+      approvalSteps: ['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_DECIDE'],
+      committedDeadline: '2025-11-12',
+    });
+    // Received under revision 1, accepted after revision 2 took effect: still 20 working days.
+    await t.call('POST', `/cases/${receivedBefore}/acceptance`, clerk, {});
+    expect((await t.call('GET', `/cases/${receivedBefore}`, clerk)).body).toMatchObject({ itemRevision: 1, committedDeadline: '2025-12-03' });
   });
 
   it('refuses an expedite fee with a clear error and records the attempt for supervision', async () => {

@@ -9,10 +9,10 @@ export interface CasesUnderTest {
   service: ServiceUnderTest;
   clock: ManualClock;
   /** Publishes a catalog event to the run's catalog topic, as the catalog service's relay would. */
-  publishCatalogEvent(type: 'catalog.CatalogItemPublished' | 'catalog.CatalogItemWithdrawn', streamId: string, streamVersion: number, data: object): Promise<void>;
+  publishCatalogEvent(type: 'catalog.CatalogItemPublished' | 'catalog.CatalogItemRevised' | 'catalog.CatalogItemWithdrawn', streamId: string, streamVersion: number, data: object): Promise<void>;
   /** Publishes a supervision event to the run's supervision topic, as supervision's relay would. */
   publishSupervisionEvent(type: 'supervision.FindingRaised', streamId: string, streamVersion: number, data: object): Promise<void>;
-  call(method: 'GET' | 'POST' | 'PUT', path: string, token: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(method: 'GET' | 'POST' | 'PUT', path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -67,10 +67,10 @@ export async function startCases(start: string): Promise<CasesUnderTest> {
     clock,
     publishCatalogEvent: (type, streamId, streamVersion, data) => publish('catalog', topic, type, streamId, streamVersion, data),
     publishSupervisionEvent: (type, streamId, streamVersion, data) => publish('supervision', supervisionTopic, type, streamId, streamVersion, data),
-    async call(method, path, token, body) {
+    async call(method, path, token, body, headers = {}) {
       const response = await fetch(`${service.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();

@@ -22,7 +22,7 @@ export class OnlineApplicationHandler {
   async submit(dto: SubmitOnlineDto, user: AuthenticatedUser): Promise<CaseCommandResult> {
     if (!user.roles.includes('applicant')) throw new ForbiddenException('online applications are submitted by applicants');
     const today = this.cases.today();
-    const item = await this.catalog.find(dto.itemId);
+    const item = await this.catalog.find(dto.itemId, today);
     if (!item || (item.withdrawn && (!item.effectiveOn || item.effectiveOn <= today))) {
       throw new UnprocessableEntityException({ code: 'item-not-published', message: `item ${dto.itemId} is not in a published catalog` });
     }

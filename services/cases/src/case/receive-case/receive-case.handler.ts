@@ -26,7 +26,7 @@ export class ReceiveCaseHandler {
 
   async execute(dto: ReceiveCaseDto, user: AuthenticatedUser): Promise<ReceiptVoucher> {
     const today = this.cases.today();
-    const item = await this.catalog.find(dto.itemId);
+    const item = await this.catalog.find(dto.itemId, today);
     if (!item || (item.withdrawn && (!item.effectiveOn || item.effectiveOn <= today))) {
       throw new UnprocessableEntityException({ code: 'item-not-published', message: `item ${dto.itemId} is not in a published catalog` });
     }

@@ -5,6 +5,7 @@ import { ExpectedVersion, PostgresEventStore } from '@sangeyipi/eventstore';
 import { CLOCK, CorrelationContext, toShanghaiDate, type AuthenticatedUser, type Clock, type Role } from '@sangeyipi/platform';
 import { consultationStreamId, type ConsultationRecorded } from '../consultation.events';
 import type { RecordConsultationDto } from './record-consultation.dto';
+import { currentCommandTransaction } from '../../idempotency/command-transaction';
 
 /** Staff roles that answer consultations for their unit. */
 export const CONSULTATION_ROLES: readonly Role[] = ['clerk', 'reviewer', 'decider', 'unit_admin'];
@@ -40,6 +41,7 @@ export class RecordConsultationHandler {
         unitId,
         regionCode: user.regionCode ?? '',
       },
+      manager: currentCommandTransaction(),
     });
     this.backbone.notifyAppended();
     return event.data;

@@ -4,6 +4,7 @@ import { ExpectedVersion, PostgresEventStore } from '@sangeyipi/eventstore';
 import { CorrelationContext, type AuthenticatedUser } from '@sangeyipi/platform';
 import { handlerStreamId, type HandlerBackupNamed } from '../handler-backup.streams';
 import type { NameBackupDto } from './name-backup.dto';
+import { currentCommandTransaction } from '../../idempotency/command-transaction';
 
 /** A unit admin names (or changes) a handler's backup; the latest naming counts. */
 @Injectable()
@@ -26,6 +27,7 @@ export class NameBackupHandler {
         unitId,
         regionCode: user.regionCode ?? '',
       },
+      manager: currentCommandTransaction(),
     });
     this.backbone.notifyAppended();
     return event.data;
