@@ -8,6 +8,7 @@ import { AccessTokenIssuer } from '../sign-in/access-token.issuer';
 import { EdgeTokenVerifier, RefusedTokenError } from './edge-token.verifier';
 import { IdempotencyStore, IdempotencyStoreUnavailable, type StoredAnswer } from './idempotency.store';
 import { RateLimiter } from './rate-limiter';
+import { UpstreamAgents } from './upstream-agents';
 import { decideAtEdge } from './route-policy';
 
 const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,6 +47,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
     private readonly issuer: AccessTokenIssuer,
     private readonly rateLimiter: RateLimiter,
     private readonly idempotency: IdempotencyStore,
+    private readonly agents: UpstreamAgents,
     metrics: MetricsRegistry,
   ) {
     // The platform's request metric sees these requests as "unmatched" (no controller): these say which service and how.
@@ -143,6 +145,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
   private proxyTo(service: string, target: string): RequestHandler {
     return createProxyMiddleware<IncomingMessage, ServerResponse>({
       target,
+      agent: this.agents.for(target),
       changeOrigin: true,
       xfwd: true,
       proxyTimeout: this.config.GATEWAY_UPSTREAM_TIMEOUT_MS,
