@@ -46,6 +46,13 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await expect(page.getByTestId('catalog-total').textContent()).resolves.toMatch(/^共 [1-9]\d* 项$/);
     await screenshot(page, '01-catalog-search-zh');
 
+    // The four levels' catalogs by region: the item is Huangpu's, not Xuhui's.
+    await page.locator('select[name="regionCode"]').selectOption('310104');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByText('共 0 项').waitFor();
+    await page.locator('select[name="regionCode"]').selectOption('310101');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await link.waitFor();
     await page.getByLabel('关键词').fill('不存在的事项名称');
     await page.keyboard.press('Enter');
     await page.getByText('共 0 项').waitFor();
