@@ -22,10 +22,14 @@ const decision = { outcome: 'DECISION_APPROVED', reasons: ['符合条件'], lega
 let registered = 0;
 
 /**
- * Every route of the services behind the gateway today (catalog, cases), called through the gateway
- * as every role of Huangpu, the same roles of Xuhui, and nobody — on a Huangpu item and case.
+ * The gateway's own routes and every route of the services behind it today (catalog, cases), called
+ * through the gateway as every role of Huangpu, the same roles of Xuhui, and nobody — on a Huangpu item
+ * and case. (Sign-in itself is in sign-in-and-tokens.int.spec.ts.)
  */
 const ROUTES: Record<string, Route> = {
+  'gateway GET /auth/me': { method: 'GET', path: () => '/auth/me', allowed: SIGNED_IN },
+  'gateway GET /auth/options': { method: 'GET', path: () => '/auth/options', allowed: EVERYONE },
+  'gateway GET /api/docs-json': { method: 'GET', path: () => '/api/docs-json', allowed: EVERYONE },
   'catalog GET /public/items?q=': { method: 'GET', path: () => '/api/catalog/public/items?q=%E9%A3%9F%E5%93%81', allowed: EVERYONE },
   'catalog GET /public/items/:id': { method: 'GET', path: ({ itemId }) => `/api/catalog/public/items/${itemId}`, allowed: EVERYONE },
   'catalog GET /public/batches': { method: 'GET', path: () => '/api/catalog/public/batches?level=district&regionCode=310101', allowed: EVERYONE },
