@@ -23,7 +23,6 @@ type GatewayRequest = IncomingMessage & {
   originalUrl: string;
   ip?: string;
   body?: unknown;
-  gatewayCaller?: AuthenticatedUser;
   gatewayForwardToken?: string;
 };
 type Response = ServerResponse;
@@ -103,7 +102,6 @@ export class ApiGatewayMiddleware implements NestMiddleware {
 
     // What the service receives: no token on a public route when the one sent was refused (the
     // services would ignore it too); in OIDC mode a platform token for the verified caller.
-    request.gatewayCaller = caller;
     request.gatewayForwardToken =
       caller && this.verifier.translatesTokens ? (await this.issuer.issue(caller, TRANSLATED_TOKEN_SECONDS)).accessToken : caller ? token : undefined;
     request.url = `${path}${url.search}`;
