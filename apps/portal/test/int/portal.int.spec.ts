@@ -197,16 +197,30 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
       // charts.ts exposes what ECharts holds for each drawn chart as window.sangeyipiCharts.
       return element.evaluate((node) => (window as unknown as { sangeyipiCharts?: { drawnSeries(element: HTMLElement): { name: string; data: unknown[] }[] } }).sangeyipiCharts?.drawnSeries(node as HTMLElement));
     };
-    // Expected series, computed here from the API's JSON: the regional figures (no unit), one series
-    // per indicator label, regions in the order they come; the ranking is the assessment's scores.
-    const regional = (api.body.figures as { label: string; unitId: string; regionCode: string; value: number }[]).filter((figure) => figure.unitId === '');
+    // Expected series, computed here from the API's JSON: the regions inside the city (no unit, not the
+    // city itself), one series per indicator label, regions in the order they come; the ranking is the
+    // assessment's scores.
+    const regional = (api.body.figures as { label: string; unitId: string; regionCode: string; value: number }[]).filter(
+      (figure) => figure.unitId === '' && figure.regionCode !== api.body.content.scope.regionCode,
+    );
     const labels = [...new Set(regional.map((figure) => figure.label))];
     const regions = [...new Set(regional.map((figure) => figure.regionCode))];
     expect(await drawn('by-region')).toEqual(
       labels.map((name) => ({ name, data: regions.map((region) => regional.find((figure) => figure.label === name && figure.regionCode === region)?.value) })),
     );
-    const scores = (api.body.assessment.rankings as { units: { score: number }[] }[]).flatMap((level) => level.units.map((unit) => unit.score));
-    expect((await drawn('ranking'))?.[0].data).toEqual(scores);
+    const scores = (api.body.assessment.rankings as { level: string; units: { score: number }[] }[]).find((level) => level.level === 'district')?.units.map((unit) => unit.score);
+    expect((await drawn('ranking-district'))?.[0].data).toEqual(scores);
+    // The trend: the city's own figures in every published city bulletin of a month, oldest first.
+    const peers = await Promise.all(
+      (list.body as { bulletinId: string; scope: { regionCode: string } }[])
+        .filter((entry) => entry.scope.regionCode === api.body.content.scope.regionCode)
+        .map(async (entry) => (await portal.api('GET', `/api/analytics/bulletins/${entry.bulletinId}`)).body),
+    );
+    peers.sort((a, b) => a.content.period.key.localeCompare(b.content.period.key));
+    const own = (bulletin: { figures: { label: string; unitId: string; regionCode: string; value: number }[]; content: { scope: { regionCode: string } } }, label: string) =>
+      bulletin.figures.find((figure) => figure.label === label && figure.unitId === '' && figure.regionCode === bulletin.content.scope.regionCode)?.value;
+    expect(await drawn('trend')).toEqual(labels.map((name) => ({ name, data: peers.map((bulletin) => own(bulletin, name)) })));
+    expect(peers.length).toBe(2);
     expect(await page.getByTestId('table-by-region').locator('tbody tr').first().locator('td').allTextContents()).toEqual(
       labels.map((name) => String(regional.find((figure) => figure.label === name && figure.regionCode === regions[0])?.value)),
     );
