@@ -1,6 +1,7 @@
 /**
  * Reads what bulletins carry into the series the charts draw. It reads the analytics service's
- * bulletin (`figures` rows of `{ indicator, label, unitId, regionCode, value }`, `content.scope` and
+ * bulletin (`figures` rows of `{ indicator, label, unitId, regionCode, value }` — the whole scope with
+ * `unitId` and `regionCode` empty, a sub-region with only `regionCode`, a unit with `unitId` —, `content.scope` and
  * `content.period`, `assessment.rankings[]` of `{ level, units: [{ unitId, score }] }`), and
  * tolerates other shapes: rows under `content`, `indicators` for `figures`, `scopeName`/`regionName`/
  * `unitName` labels, `trend` rows of `{ period, indicator, value }`, `ranking` or `scores` rows of
@@ -64,6 +65,9 @@ function parseFigures(bulletin: Row): ParsedFigure[] {
   });
 }
 
+/** A figure of the whole scope: analytics leaves its region (and unit) empty; other shapes name the scope's region. */
+const isWholeScope = (row: ParsedFigure, scopeRegion: string | undefined) => row.regionCode === '' || (row.regionCode !== undefined && row.regionCode === scopeRegion);
+
 /** The region code of a bulletin's scope, e.g. 310000 for a city bulletin. */
 export function scopeRegionOf(bulletin: unknown): string | undefined {
   const source = record(bulletin);
@@ -83,9 +87,9 @@ export function bulletinFigures(bulletin: unknown, nameOfRegion: (code: string) 
   const scopeRegion = scopeRegionOf(bulletin);
 
   const figures = parseFigures(source);
-  // The regions inside the scope when the bulletin has them (its own total belongs to the trend);
+  // The sub-regions of the scope when the bulletin has them (the whole scope's figures belong to the trend);
   // otherwise its units; otherwise whatever rows it has.
-  const regional = figures.filter((row) => row.unit === undefined && row.regionCode !== scopeRegion);
+  const regional = figures.filter((row) => row.unit === undefined && !isWholeScope(row, scopeRegion));
   const chosen = regional.length > 0 ? regional : figures.some((row) => row.unit) ? figures.filter((row) => row.unit) : figures;
   const byScope = chosen.flatMap((row) => {
     const scope = row.label ?? row.unit ?? (row.regionCode !== undefined ? nameOfRegion(row.regionCode) : undefined);
@@ -110,7 +114,7 @@ export function bulletinFigures(bulletin: unknown, nameOfRegion: (code: string) 
 
 /**
  * The trend of a scope over published bulletins: for each bulletin (oldest period first), the figures
- * of the scope's own region (no unit), by indicator.
+ * of the whole scope, by indicator.
  */
 export function trendOver(bulletins: readonly unknown[]): TrendRow[] {
   return bulletins
@@ -119,7 +123,7 @@ export function trendOver(bulletins: readonly unknown[]): TrendRow[] {
     .sort((a, b) => a.period.localeCompare(b.period))
     .flatMap(({ bulletin, period, scope }) =>
       parseFigures(record(bulletin))
-        .filter((row) => row.unit === undefined && row.regionCode === scope)
+        .filter((row) => row.unit === undefined && isWholeScope(row, scope))
         .map((row) => ({ period, indicator: row.indicator, value: row.value })),
     );
 }

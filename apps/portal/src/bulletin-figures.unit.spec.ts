@@ -5,7 +5,7 @@ const cityBulletin = (month: string, onTheSpot: number) => ({
   bulletinId: `b-${month}`,
   content: { scope: { level: 'city', regionCode: '310000' }, period: { kind: 'month', key: month } },
   figures: [
-    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310000', value: onTheSpot },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '', value: onTheSpot },
     { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310101', value: 0.925 },
     { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: 'd310101-scjg', regionCode: '310101', value: 0.9 },
     { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310104', value: 3 },
@@ -22,7 +22,7 @@ const cityBulletin = (month: string, onTheSpot: number) => ({
 });
 
 describe('reading bulletins for the charts', () => {
-  it('reads an analytics bulletin: the regions inside its scope by label, the assessment’s scores per level', () => {
+  it('reads an analytics bulletin: its sub-regions by label (not the whole scope), the assessment’s scores per level', () => {
     expect(bulletinFigures(cityBulletin('2026-10', 0.93), regionNameOf)).toEqual({
       byScope: [
         { indicator: '当场办结率', scope: '黄浦区', value: 0.925 },
@@ -36,7 +36,7 @@ describe('reading bulletins for the charts', () => {
     });
   });
 
-  it('follows the scope’s own figures over bulletins, oldest period first', () => {
+  it('follows the whole scope’s figures over bulletins, oldest period first', () => {
     expect(trendOver([cityBulletin('2026-10', 0.93), cityBulletin('2026-09', 0.91)])).toEqual([
       { period: '2026-09', indicator: '当场办结率', value: 0.91 },
       { period: '2026-10', indicator: '当场办结率', value: 0.93 },

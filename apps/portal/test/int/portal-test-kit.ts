@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { eventually, signTestToken, testInfrastructure, WORKSPACE_ROOT } from '@sangeyipi/testing';
@@ -25,97 +24,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/**
- * A bulletin in the shape the analytics service publishes it (issue 8: `BulletinView` of
- * services/analytics/src/bulletins/bulletin.service.ts), served at its public `GET /bulletins` and
- * `GET /bulletins/:id`. Analytics is not in this branch yet, so a small HTTP server stands in for it
- * behind the gateway; the numbers are invented.
- */
-const scope = { level: 'city', regionCode: '310000' };
-const monthOf = (key: string) => ({ kind: 'month', key, startOn: `${key}-01`, endOn: `${key}-${key.endsWith('-09') ? '30' : '31'}` });
-
-function cityBulletin(month: string, figures: { label: string; regionCode: string; value: number; unitId?: string }[], digest: string) {
-  return {
-    bulletinId: `bulletin-${month}-310000`,
-    origin: 'scheduled',
-    title: `${month.replace('-', '年')}月上海市“三个一批”统计通报`,
-    publishedAt: `${month}-28T02:00:00.000Z`,
-    digest,
-    eventRanges: [{ topic: 'cases.events.v1', partition: 0, fromOffset: '0', toOffset: '1200' }],
-    content: { rulesVersion: '1', scope, period: monthOf(month), asOf: `${month}-28T00:00:00.000Z`, values: [] },
-    figures: figures.map((figure) => ({ indicator: figure.label === '当场办结率' ? 'on_the_spot_completion_rate' : 'committed_limit_compression', unitId: '', ...figure })),
-    assessment: {
-      weightsVersion: '2026-1',
-      weights: { on_the_spot_completion_rate: 0.5, committed_limit_compression: 0.5 },
-      rankings: [
-        {
-          level: 'district',
-          units: [
-            { unitId: 'd310115-scjg', score: 93.2, rank: 1, breakdown: [] },
-            { unitId: 'd310101-scjg', score: 90.4, rank: 2, breakdown: [] },
-            { unitId: 'd310104-scjg', score: 87.9, rank: 3, breakdown: [] },
-          ],
-        },
-      ],
-    },
-  };
-}
-
-/**
- * Two monthly city bulletins in the shape the analytics service publishes them (issue 8: `BulletinView`
- * of services/analytics/src/bulletins/bulletin.service.ts), served at its public `GET /bulletins` and
- * `GET /bulletins/:id`. Analytics is not in this branch yet, so a small HTTP server stands in for it
- * behind the gateway; the numbers are invented.
- */
-export const STAND_IN_BULLETINS = [
-  cityBulletin(
-    '2026-10',
-    [
-      { label: '当场办结率', regionCode: '310000', value: 0.931 },
-      { label: '当场办结率', regionCode: '310101', value: 0.925 },
-      { label: '当场办结率', regionCode: '310104', value: 0.881 },
-      { label: '当场办结率', regionCode: '310115', value: 0.953 },
-      { label: '承诺时限压缩比', regionCode: '310000', value: 0.63 },
-      { label: '承诺时限压缩比', regionCode: '310101', value: 0.61 },
-      { label: '承诺时限压缩比', regionCode: '310104', value: 0.574 },
-      { label: '承诺时限压缩比', regionCode: '310115', value: 0.662 },
-      { label: '当场办结率', regionCode: '310101', value: 0.9, unitId: 'd310101-scjg' },
-    ],
-    '4f6c1b0e9d7a5c3b2a1908f7e6d5c4b3a2918070f6e5d4c3b2a19080706050403',
-  ),
-  cityBulletin(
-    '2026-09',
-    [
-      { label: '当场办结率', regionCode: '310000', value: 0.912 },
-      { label: '承诺时限压缩比', regionCode: '310000', value: 0.6 },
-    ],
-    '9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9',
-  ),
-];
-export const STAND_IN_BULLETIN = STAND_IN_BULLETINS[0];
-
-function startStandInAnalytics(): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    response.setHeader('content-type', 'application/json');
-    const url = new URL(request.url ?? '/', 'http://analytics');
-    const found = STAND_IN_BULLETINS.find((bulletin) => url.pathname === `/bulletins/${bulletin.bulletinId}`);
-    if (url.pathname === '/bulletins') {
-      const list = STAND_IN_BULLETINS.map(({ bulletinId, origin, title, publishedAt, digest, content }) => ({ bulletinId, origin, title, publishedAt, digest, period: content.period, scope: content.scope }));
-      response.end(JSON.stringify(list));
-    } else if (found) response.end(JSON.stringify(found));
-    else {
-      response.statusCode = 404;
-      response.end(JSON.stringify({ statusCode: 404, message: 'not found' }));
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
-    }),
-  );
-}
-
 export interface PortalUnderTest {
   url: string;
   /** Calls the gateway's API as a test user or nobody. */
@@ -125,26 +33,25 @@ export interface PortalUnderTest {
 }
 
 /**
- * The platform as `npm start` runs it, smaller: catalog, cases and the gateway (serving the built
- * portal, with the demo users) as their own processes on the real PostgreSQL, Kafka and Redis; a
- * stand-in analytics; supervision and projects are not running (their pages must say "no data yet").
+ * The platform as `npm start` runs it, smaller: catalog, cases, analytics and the gateway (serving the
+ * built portal, with the demo users) as their own processes on the real PostgreSQL, Kafka and Redis;
+ * supervision, projects and notifications are not running (their pages must say "no data yet").
  */
 export async function startPortal(): Promise<PortalUnderTest> {
   const prefix = `${testInfrastructure().runId}.portal${randomBytes(3).toString('hex')}.`;
-  const analytics = await startStandInAnalytics();
   const services: SpawnedService[] = [];
   const close = async () => {
     await Promise.all(services.map((service) => service.close()));
-    await new Promise((resolve) => analytics.server.close(resolve));
   };
   try {
     services.push(
       ...(await Promise.all([
         spawnService('catalog', prefix, { CATALOG_PROJECTION_POLL_MS: '20' }),
         spawnService('cases', prefix, { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' }),
+        spawnService('analytics', prefix, { ANALYTICS_SCHEDULE_MS: '0' }),
       ])),
     );
-    const [catalog, cases] = services;
+    const [catalog, cases, analytics] = services;
     services.push(
       await spawnService('gateway', prefix, {
         SERVICE_URL_CATALOG: catalog.url,
@@ -162,7 +69,7 @@ export async function startPortal(): Promise<PortalUnderTest> {
     await close();
     throw error;
   }
-  const url = services[2].url;
+  const url = services[3].url;
   return {
     url,
     async api(method, apiPath, { token, body } = {}) {
