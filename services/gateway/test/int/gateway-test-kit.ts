@@ -36,6 +36,7 @@ export async function startPlatform({ services = ['catalog', 'cases'], env = {} 
   const serviceEnv: Record<string, Record<string, string>> = {
     catalog: { CATALOG_PROJECTION_POLL_MS: '20' },
     cases: { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' },
+    analytics: { ANALYTICS_SCHEDULE_MS: '0' },
   };
   const started = await Promise.all(services.map((name) => spawnService(name, prefix, serviceEnv[name] ?? {})));
   const upstreams = serviceUrls(Object.fromEntries(started.map((service) => [service.name, service.url])));
