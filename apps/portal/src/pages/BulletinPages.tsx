@@ -34,7 +34,7 @@ function useTrend(bulletin: unknown): TrendRow[] {
     void (async () => {
       const list = await load<unknown[]>('/api/analytics/bulletins?limit=200');
       if (list.state !== 'ok' || !Array.isArray(list.data)) return;
-      const peers = listOf(list.data)
+      const peers = bulletinsOf(list.data)
         .filter((entry) => scopeRegionOf(entry) === scopeRegionOf(bulletin) && kindOf(entry) === kindOf(bulletin))
         .slice(0, TREND_BULLETINS);
       const details = await Promise.all(peers.map((entry) => load<unknown>(`/api/analytics/bulletins/${encodeURIComponent(entry.bulletinId)}`)));
@@ -47,7 +47,8 @@ function useTrend(bulletin: unknown): TrendRow[] {
   return trend;
 }
 
-const listOf = (body: unknown): BulletinSummary[] => {
+/** The bulletins of a list answer (an array, or `{ items }`). */
+export const bulletinsOf = (body: unknown): BulletinSummary[] => {
   const rows = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items) ? (body as { items: unknown[] }).items : [];
   return rows.filter((row): row is BulletinSummary => typeof row === 'object' && row !== null && typeof (row as BulletinSummary).bulletinId === 'string');
 };
@@ -58,7 +59,7 @@ export function BulletinListPage() {
   const [loaded] = useLoad<unknown>('/api/analytics/bulletins');
   return (
     <Page title={t('bulletins.heading')}>
-      <DataState loaded={loaded} empty={(body) => listOf(body).length === 0} render={(body) => <BulletinTable bulletins={listOf(body)} />} />
+      <DataState loaded={loaded} empty={(body) => bulletinsOf(body).length === 0} render={(body) => <BulletinTable bulletins={bulletinsOf(body)} />} />
     </Page>
   );
 }
