@@ -78,7 +78,7 @@ const zh = {
   'bulletins.period': '期间',
   'bulletins.published': '发布时间',
   'bulletins.digest': '摘要值（SHA-256）',
-  'bulletins.byRegion': '各区指标',
+  'bulletins.byRegion': '分区域指标',
   'bulletins.trend': '趋势',
   'bulletins.ranking': '效能评估排名',
   'bulletins.indicator': '指标',

@@ -105,14 +105,16 @@ export function BulletinPage({ bulletinId }: { bulletinId: string }) {
 
 function BulletinView({ bulletin, bulletinId, trendRows }: { bulletin: BulletinSummary & Record<string, unknown>; bulletinId: string; trendRows: TrendRow[] }) {
   const { t, tv } = useText();
-  const figures = bulletinFigures(bulletin, regionNameOf);
+  // Units and the regions they serve are named in the public catalog (towns and villages too).
+  const [units] = useLoad<{ unitId: string; name: string; regionCode: string; regionName: string }[]>('/api/catalog/public/units');
+  const unitList = units.state === 'ok' && Array.isArray(units.data) ? units.data : [];
+  const unitNames = new Map(unitList.map((unit) => [unit.unitId, unit.name]));
+  const regionNames = new Map(unitList.map((unit) => [unit.regionCode, unit.regionName]));
+  const figures = bulletinFigures(bulletin, (code) => regionNames.get(code) ?? regionNameOf(code));
   const byScope = seriesByIndicator(figures.byScope, (row) => row.scope);
   const trendSource = trendRows.length > 0 ? trendRows : figures.trend;
   const trend = seriesByIndicator(trendSource, (row) => row.period);
   const levels = [...new Set(figures.ranking.map((row) => row.level))];
-  // Units are ranked by id; the public catalog knows their names.
-  const [units] = useLoad<{ unitId: string; name: string }[]>(figures.ranking.length > 0 ? '/api/catalog/public/units' : undefined);
-  const unitNames = new Map(units.state === 'ok' && Array.isArray(units.data) ? units.data.map((unit) => [unit.unitId, unit.name]) : []);
   return (
     <Page title={bulletin.title ?? bulletinId}>
       <p>
@@ -152,6 +154,9 @@ function BulletinView({ bulletin, bulletinId, trendRows }: { bulletin: BulletinS
     </Page>
   );
 }
+
+/** A figure for reading: at most four decimals (the chart and the API keep every digit). */
+const formatFigure = (value: number | null | undefined): string => (typeof value === 'number' ? String(Number(value.toFixed(4))) : '—');
 
 interface ChartProps {
   id: string;
@@ -208,7 +213,7 @@ function ChartSection({ id, title, categories, series, kind, categoryLabel }: Ch
               <tr key={category}>
                 <th scope="row">{category}</th>
                 {series.map((entry) => (
-                  <td key={entry.name}>{entry.data[index] ?? '—'}</td>
+                  <td key={entry.name}>{formatFigure(entry.data[index])}</td>
                 ))}
               </tr>
             ))}
