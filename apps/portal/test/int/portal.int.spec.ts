@@ -236,11 +236,15 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await context.close();
   });
 
-  it('says "no data yet" where a service is not there, instead of failing', async () => {
+  it('says "no data yet" where a service is not there (supervision, projects), instead of failing', async () => {
     const { context, page } = await freshPage();
     await page.goto(`${portal.url}/#/inspections`);
     await page.getByTestId('no-data').first().waitFor();
     expect(await page.getByTestId('no-data').first().textContent()).toBe('暂无数据：该服务尚未提供此信息。');
+    await page.goto(`${portal.url}/#/landing`);
+    await page.getByRole('heading', { name: '当年落地项目清单及落地率' }).waitFor();
+    await page.getByTestId('no-data').first().waitFor();
+    expect(await page.getByTestId('no-data').count()).toBe(2); // rates and lists: projects is not running
     await page.goto(`${portal.url}/#/commitments`);
     await page.getByRole('heading', { name: '告知承诺公示' }).waitFor();
     await screenshot(page, '09-inspections-no-data');
