@@ -44,13 +44,15 @@ export async function startPortal(): Promise<PortalUnderTest> {
     await Promise.all(services.map((service) => service.close()));
   };
   try {
-    services.push(
-      ...(await Promise.all([
-        spawnService('catalog', prefix, { CATALOG_PROJECTION_POLL_MS: '20' }),
-        spawnService('cases', prefix, { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' }),
-        spawnService('analytics', prefix, { ANALYTICS_SCHEDULE_MS: '0' }),
-      ])),
-    );
+    const attempts = await Promise.allSettled([
+      spawnService('catalog', prefix, { CATALOG_PROJECTION_POLL_MS: '20' }),
+      spawnService('cases', prefix, { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' }),
+      spawnService('analytics', prefix, { ANALYTICS_SCHEDULE_MS: '0' }),
+    ]);
+    // Those that started are closed below if another did not: no process may outlive the test.
+    services.push(...attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : [])));
+    const failed = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+    if (failed) throw failed.reason;
     const [catalog, cases, analytics] = services;
     services.push(
       await spawnService('gateway', prefix, {

@@ -15,7 +15,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
     ({ itemId, seedCaseId } = await publishDemoItem(portal, ITEM_NAME));
-  });
+  }, 300_000); // four processes to start on a machine that may be busy
   afterAll(async () => {
     await browser?.close();
     await portal?.close();

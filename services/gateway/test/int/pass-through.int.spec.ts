@@ -1,4 +1,4 @@
-import { PEOPLE, startPlatform, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
+import { PEOPLE, type Person, type PlatformUnderTest, SETUP_TIMEOUT_MS, startPlatform, tokensFor } from './gateway-test-kit';
 
 type Caller = Person | 'anonymous';
 const CALLERS: readonly Caller[] = ['anonymous', ...(Object.keys(PEOPLE) as Person[])];
@@ -39,7 +39,7 @@ describe('the reads of supervision, projects and notifications through the gatew
   beforeAll(async () => {
     platform = await startPlatform({ services: ['supervision', 'projects', 'notifications'] });
     tokens = await tokensFor();
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => platform?.close());
 
   const cases = Object.entries(READS).flatMap(([service, paths]) => paths.map((path) => [`${service} GET ${path}`, service, path] as const));

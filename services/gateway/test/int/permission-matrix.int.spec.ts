@@ -1,4 +1,4 @@
-import { HUANGPU_UNIT, PEOPLE, publishItemThroughGateway, receiveCase, startPlatform, threeStepItem, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
+import { HUANGPU_UNIT, PEOPLE, type Person, type PlatformUnderTest, publishItemThroughGateway, receiveCase, SETUP_TIMEOUT_MS, startPlatform, threeStepItem, tokensFor } from './gateway-test-kit';
 
 type Caller = Person | 'anonymous';
 const CALLERS: readonly Caller[] = ['anonymous', ...(Object.keys(PEOPLE) as Person[])];
@@ -174,7 +174,7 @@ describe('the permission matrix through the gateway: every route × every role, 
     expect(asked.status).toBe(201);
     const state = await platform.call('GET', `/api/cases/cases/${ids.caseId}`, { token: tokens.clerk });
     ids.requestId = state.body.assistance[0].requestId;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => platform?.close());
 
   it.each(Object.entries(ROUTES))('%s', async (_name, route) => {
