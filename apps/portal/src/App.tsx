@@ -5,7 +5,7 @@ import { LANGUAGES, type Language } from './i18n';
 import { BulletinListPage, BulletinPage } from './pages/BulletinPages';
 import { CatalogItemPage, CatalogSearchPage } from './pages/CatalogPages';
 import { AuditPage, SupervisionPage } from './pages/OversightPages';
-import { CommitmentsPage, InspectionsPage } from './pages/PublicPages';
+import { CommitmentsPage, InspectionsPage, LandingPage } from './pages/PublicPages';
 import { SignInPage } from './pages/SignInPage';
 import { BackupPage, CasePage, WorkbenchPage } from './pages/WorkbenchPages';
 import { navigate, useRoute } from './router';
@@ -66,6 +66,7 @@ function Shell({ onLanguage }: { onLanguage: () => void }) {
             {link('/', t('nav.catalog'), page === undefined || page === 'catalog')}
             {link('/commitments', t('nav.commitments'), page === 'commitments')}
             {link('/inspections', t('nav.inspections'), page === 'inspections')}
+            {link('/landing', t('nav.landing'), page === 'landing')}
             {link('/bulletins', t('nav.bulletins'), page === 'bulletins')}
             {hasRole(session, ...STAFF_ROLES, 'applicant') && link('/workbench', t('nav.workbench'), page === 'workbench' && id !== 'backup')}
             {hasRole(session, 'unit_admin') && link('/workbench/backup', t('nav.backup'), page === 'workbench' && id === 'backup')}
@@ -116,6 +117,8 @@ function Routed({ route }: { route: string[] }) {
       return <CommitmentsPage />;
     case 'inspections':
       return <InspectionsPage />;
+    case 'landing':
+      return <LandingPage />;
     case 'bulletins':
       return id ? <BulletinPage bulletinId={id} /> : <BulletinListPage />;
     case 'sign-in':

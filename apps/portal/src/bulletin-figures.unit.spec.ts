@@ -1,30 +1,50 @@
-import { bulletinFigures, seriesByIndicator } from './bulletin-figures';
+import { bulletinFigures, periodKeyOf, seriesByIndicator, trendOver } from './bulletin-figures';
 import { regionNameOf } from './regions';
 
-describe('reading a bulletin’s figures for the charts', () => {
-  it('reads the analytics bulletin: regional figures by label, the assessment’s scores as the ranking', () => {
-    const bulletin = {
-      bulletinId: 'b-1',
-      figures: [
-        { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310101', value: 0.925 },
-        { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: 'd310101-scjg', regionCode: '310101', value: 0.9 },
-        { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310104', value: 3 },
-        { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310115', value: null },
-      ],
-      assessment: { weightsVersion: 'v1', weights: {}, rankings: [{ level: 'district', units: [{ unitId: 'd310101-scjg', score: 90.4, rank: 1, breakdown: [] }] }] },
-    };
+const cityBulletin = (month: string, onTheSpot: number) => ({
+  bulletinId: `b-${month}`,
+  content: { scope: { level: 'city', regionCode: '310000' }, period: { kind: 'month', key: month } },
+  figures: [
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '', value: onTheSpot },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310101', value: 0.925 },
+    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: 'd310101-scjg', regionCode: '310101', value: 0.9 },
+    { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310104', value: 3 },
+    { indicator: 'overdue_cases', label: '超期件数', unitId: '', regionCode: '310115', value: null },
+  ],
+  assessment: {
+    weightsVersion: 'v1',
+    weights: {},
+    rankings: [
+      { level: 'district', units: [{ unitId: 'd310101-scjg', score: 90.4, rank: 1, breakdown: [] }] },
+      { level: 'town', units: [{ unitId: 't310101002-sqzx', score: 80, rank: 1, breakdown: [] }] },
+    ],
+  },
+});
 
-    expect(bulletinFigures(bulletin, regionNameOf)).toEqual({
+describe('reading bulletins for the charts', () => {
+  it('reads an analytics bulletin: its sub-regions by label (not the whole scope), the assessment’s scores per level', () => {
+    expect(bulletinFigures(cityBulletin('2026-10', 0.93), regionNameOf)).toEqual({
       byScope: [
         { indicator: '当场办结率', scope: '黄浦区', value: 0.925 },
         { indicator: '超期件数', scope: '徐汇区', value: 3 },
       ],
       trend: [],
-      ranking: [{ name: 'd310101-scjg', score: 90.4 }],
+      ranking: [
+        { level: 'district', name: 'd310101-scjg', score: 90.4 },
+        { level: 'town', name: 't310101002-sqzx', score: 80 },
+      ],
     });
   });
 
-  it('takes units when the bulletin has no regional figures, and other shapes as they come', () => {
+  it('follows the whole scope’s figures over bulletins, oldest period first', () => {
+    expect(trendOver([cityBulletin('2026-10', 0.93), cityBulletin('2026-09', 0.91)])).toEqual([
+      { period: '2026-09', indicator: '当场办结率', value: 0.91 },
+      { period: '2026-10', indicator: '当场办结率', value: 0.93 },
+    ]);
+    expect(periodKeyOf({ period: '2026-Q3' })).toBe('2026-Q3');
+  });
+
+  it('takes units when there are no regional figures, and other shapes as they come', () => {
     const figures = bulletinFigures({
       content: { indicators: [{ name: '压缩率', unitId: 'u1', regionCode: '310101', value: 61 }] },
       trend: [{ period: '2026-09', indicator: '办件量', value: 11020 }],
@@ -34,7 +54,7 @@ describe('reading a bulletin’s figures for the charts', () => {
     expect(figures).toEqual({
       byScope: [{ indicator: '压缩率', scope: 'u1', value: 61 }],
       trend: [{ period: '2026-09', indicator: '办件量', value: 11020 }],
-      ranking: [{ name: '黄浦区市场监督管理局', score: 90.4 }],
+      ranking: [{ level: '', name: '黄浦区市场监督管理局', score: 90.4 }],
     });
     expect(bulletinFigures({ summary: 'no figures' })).toEqual({ byScope: [], trend: [], ranking: [] });
     expect(bulletinFigures(null)).toEqual({ byScope: [], trend: [], ranking: [] });

@@ -19,5 +19,8 @@ const NAMES: Record<string, string> = {
   '310151': '崇明区',
 };
 
+/** The city and its districts, in code order, for choosing a region. */
+export const CITY_AND_DISTRICTS: readonly [string, string][] = Object.entries(NAMES).sort(([a], [b]) => a.localeCompare(b));
+
 /** The name of a city or district code; any other code as it is. */
 export const regionNameOf = (code: string): string => NAMES[code] ?? code;

@@ -7,6 +7,7 @@ import { ApiGatewayMiddleware } from './edge/api-gateway.middleware';
 import { EdgeTokenVerifier } from './edge/edge-token.verifier';
 import { IdempotencyStore } from './edge/idempotency.store';
 import { RateLimiter } from './edge/rate-limiter';
+import { UpstreamAgents } from './edge/upstream-agents';
 import { CreateGatewayUsers1764900000000 } from './migrations/1764900000000-create-gateway-users.migration';
 import { PortalStaticMiddleware } from './portal/portal-static.middleware';
 import { AccessTokenIssuer } from './sign-in/access-token.issuer';
@@ -18,7 +19,7 @@ import { UserDirectory } from './sign-in/user-directory.repository';
 @Module({
   imports: [PlatformModule.forService({ name: 'gateway', config: GatewayConfig, migrations: [CreateGatewayUsers1764900000000] })],
   controllers: [SignInHttpController, ApiDocsHttpController],
-  providers: [AccessTokenIssuer, EdgeTokenVerifier, RateLimiter, IdempotencyStore, UserDirectory, SignInService, ApiDocsAggregator],
+  providers: [AccessTokenIssuer, EdgeTokenVerifier, RateLimiter, IdempotencyStore, UpstreamAgents, UserDirectory, SignInService, ApiDocsAggregator],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { DataState, Field, Page, useLoad } from '../components';
 import { useText } from '../context';
+import { CITY_AND_DISTRICTS } from '../regions';
 
 interface ItemSummary {
   itemId: string;
@@ -47,10 +48,10 @@ const PAGE_SIZE = 20;
 /** The public catalogs: search in Chinese by keyword, catalog and level. */
 export function CatalogSearchPage() {
   const { t, tv } = useText();
-  const [form, setForm] = useState({ q: '', kind: '', level: '' });
-  const [query, setQuery] = useState({ q: '', kind: '', level: '', page: 1 });
+  const [form, setForm] = useState({ q: '', kind: '', level: '', regionCode: '' });
+  const [query, setQuery] = useState({ q: '', kind: '', level: '', regionCode: '', page: 1 });
   const params = new URLSearchParams({ page: String(query.page), pageSize: String(PAGE_SIZE) });
-  for (const key of ['q', 'kind', 'level'] as const) if (query[key]) params.set(key, query[key]);
+  for (const key of ['q', 'kind', 'level', 'regionCode'] as const) if (query[key]) params.set(key, query[key]);
   const [loaded] = useLoad<ItemPage>(`/api/catalog/public/items?${params}`);
 
   const submit = (event: FormEvent) => {
@@ -80,6 +81,16 @@ export function CatalogSearchPage() {
             {LEVELS.map((level) => (
               <option key={level} value={level}>
                 {tv('level', level)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('catalog.region')}>
+          <select name="regionCode" value={form.regionCode} onChange={(event) => setForm({ ...form, regionCode: event.target.value })}>
+            <option value="">{t('catalog.all')}</option>
+            {CITY_AND_DISTRICTS.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
               </option>
             ))}
           </select>

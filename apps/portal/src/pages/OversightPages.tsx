@@ -1,6 +1,6 @@
 import { DataState, GenericTable, Light, Page, useLoad } from '../components';
 import { useText } from '../context';
-import { BulletinTable } from './BulletinPages';
+import { BulletinTable, bulletinsOf } from './BulletinPages';
 
 interface CaseSummary {
   caseId: string;
@@ -77,10 +77,7 @@ export function AuditPage() {
   return (
     <Page title={t('audit.heading')}>
       <h2>{t('audit.bulletins')}</h2>
-      <DataState
-        loaded={bulletins}
-        render={(body) => <BulletinTable bulletins={(Array.isArray(body) ? body : []).filter((row) => row && typeof row.bulletinId === 'string')} />}
-      />
+      <DataState loaded={bulletins} empty={(body) => bulletinsOf(body).length === 0} render={(body) => <BulletinTable bulletins={bulletinsOf(body)} />} />
       <h2>{t('audit.chains')}</h2>
       <DataState loaded={chains} render={(rows) => <GenericTable rows={rows} caption={t('audit.chains')} />} />
     </Page>

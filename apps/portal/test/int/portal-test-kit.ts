@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { eventually, signTestToken, testInfrastructure, WORKSPACE_ROOT } from '@sangeyipi/testing';
@@ -12,6 +11,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless Chromium as deploy/browser.sh installs it. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run deploy/browser.sh (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -24,67 +24,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/**
- * A bulletin in the shape the analytics service publishes it (issue 8: `BulletinView` of
- * services/analytics/src/bulletins/bulletin.service.ts), served at its public `GET /bulletins` and
- * `GET /bulletins/:id`. Analytics is not in this branch yet, so a small HTTP server stands in for it
- * behind the gateway; the numbers are invented.
- */
-const period = { kind: 'month', key: '2026-10', startOn: '2026-10-01', endOn: '2026-10-31' };
-const scope = { level: 'city', regionCode: '310000' };
-export const STAND_IN_BULLETIN = {
-  bulletinId: 'bulletin-2026-10-310000',
-  origin: 'scheduled',
-  title: '2026年10月上海市“三个一批”统计通报',
-  publishedAt: '2026-11-05T02:00:00.000Z',
-  digest: '4f6c1b0e9d7a5c3b2a1908f7e6d5c4b3a2918070f6e5d4c3b2a19080706050403',
-  eventRanges: [{ topic: 'cases.events.v1', partition: 0, fromOffset: '0', toOffset: '1200' }],
-  content: { rulesVersion: '1', scope, period, asOf: '2026-11-01T00:00:00.000Z', values: [] },
-  figures: [
-    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310101', value: 0.925 },
-    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310104', value: 0.881 },
-    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: '', regionCode: '310115', value: 0.953 },
-    { indicator: 'committed_limit_compression', label: '承诺时限压缩比', unitId: '', regionCode: '310101', value: 0.61 },
-    { indicator: 'committed_limit_compression', label: '承诺时限压缩比', unitId: '', regionCode: '310104', value: 0.574 },
-    { indicator: 'committed_limit_compression', label: '承诺时限压缩比', unitId: '', regionCode: '310115', value: 0.662 },
-    { indicator: 'on_the_spot_completion_rate', label: '当场办结率', unitId: 'd310101-scjg', regionCode: '310101', value: 0.9 },
-  ],
-  assessment: {
-    weightsVersion: '2026-1',
-    weights: { on_the_spot_completion_rate: 0.5, committed_limit_compression: 0.5 },
-    rankings: [
-      {
-        level: 'district',
-        units: [
-          { unitId: 'd310115-scjg', score: 93.2, rank: 1, breakdown: [] },
-          { unitId: 'd310101-scjg', score: 90.4, rank: 2, breakdown: [] },
-          { unitId: 'd310104-scjg', score: 87.9, rank: 3, breakdown: [] },
-        ],
-      },
-    ],
-  },
-};
-
-function startStandInAnalytics(): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    response.setHeader('content-type', 'application/json');
-    if (request.url === '/bulletins') {
-      const { bulletinId, origin, title, publishedAt, digest } = STAND_IN_BULLETIN;
-      response.end(JSON.stringify([{ bulletinId, origin, title, publishedAt, digest, period, scope }]));
-    } else if (request.url === `/bulletins/${STAND_IN_BULLETIN.bulletinId}`) response.end(JSON.stringify(STAND_IN_BULLETIN));
-    else {
-      response.statusCode = 404;
-      response.end(JSON.stringify({ statusCode: 404, message: 'not found' }));
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
-    }),
-  );
-}
-
 export interface PortalUnderTest {
   url: string;
   /** Calls the gateway's API as a test user or nobody. */
@@ -94,26 +33,27 @@ export interface PortalUnderTest {
 }
 
 /**
- * The platform as `npm start` runs it, smaller: catalog, cases and the gateway (serving the built
- * portal, with the demo users) as their own processes on the real PostgreSQL, Kafka and Redis; a
- * stand-in analytics; supervision and projects are not running (their pages must say "no data yet").
+ * The platform as `npm start` runs it, smaller: catalog, cases, analytics and the gateway (serving the
+ * built portal, with the demo users) as their own processes on the real PostgreSQL, Kafka and Redis;
+ * supervision, projects and notifications are not running (their pages must say "no data yet").
  */
 export async function startPortal(): Promise<PortalUnderTest> {
   const prefix = `${testInfrastructure().runId}.portal${randomBytes(3).toString('hex')}.`;
-  const analytics = await startStandInAnalytics();
   const services: SpawnedService[] = [];
   const close = async () => {
     await Promise.all(services.map((service) => service.close()));
-    await new Promise((resolve) => analytics.server.close(resolve));
   };
   try {
-    services.push(
-      ...(await Promise.all([
-        spawnService('catalog', prefix, { CATALOG_PROJECTION_POLL_MS: '20' }),
-        spawnService('cases', prefix, { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' }),
-      ])),
-    );
-    const [catalog, cases] = services;
+    const attempts = await Promise.allSettled([
+      spawnService('catalog', prefix, { CATALOG_PROJECTION_POLL_MS: '20' }),
+      spawnService('cases', prefix, { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' }),
+      spawnService('analytics', prefix, { ANALYTICS_SCHEDULE_MS: '0' }),
+    ]);
+    // Those that started are closed below if another did not: no process may outlive the test.
+    services.push(...attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : [])));
+    const failed = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [catalog, cases, analytics] = services;
     services.push(
       await spawnService('gateway', prefix, {
         SERVICE_URL_CATALOG: catalog.url,
@@ -131,7 +71,7 @@ export async function startPortal(): Promise<PortalUnderTest> {
     await close();
     throw error;
   }
-  const url = services[2].url;
+  const url = services[3].url;
   return {
     url,
     async api(method, apiPath, { token, body } = {}) {

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, publishDemoItem, screenshot, SCREENSHOTS, STAND_IN_BULLETIN, startPortal, type PortalUnderTest } from './portal-test-kit';
+import { eventually, signTestToken } from '@sangeyipi/testing';
+import { launchChromium, publishDemoItem, screenshot, SCREENSHOTS, startPortal, type PortalUnderTest } from './portal-test-kit';
 
 const ITEM_NAME = '食品经营许可（浏览器测试）';
 
@@ -14,7 +15,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
     ({ itemId, seedCaseId } = await publishDemoItem(portal, ITEM_NAME));
-  });
+  }, 300_000); // four processes to start on a machine that may be busy
   afterAll(async () => {
     await browser?.close();
     await portal?.close();
@@ -46,6 +47,13 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await expect(page.getByTestId('catalog-total').textContent()).resolves.toMatch(/^共 [1-9]\d* 项$/);
     await screenshot(page, '01-catalog-search-zh');
 
+    // The four levels' catalogs by region: the item is Huangpu's, not Xuhui's.
+    await page.locator('select[name="regionCode"]').selectOption('310104');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.getByText('共 0 项').waitFor();
+    await page.locator('select[name="regionCode"]').selectOption('310101');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await link.waitFor();
     await page.getByLabel('关键词').fill('不存在的事项名称');
     await page.keyboard.press('Enter');
     await page.getByText('共 0 项').waitFor();
@@ -174,10 +182,23 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await context.close();
   });
 
-  it('draws the bulletin’s charts with exactly the numbers the API answers, beside its digest', async () => {
-    const list = await portal.api('GET', '/api/analytics/bulletins'); // public: no token
-    const api = await portal.api('GET', `/api/analytics/bulletins/${STAND_IN_BULLETIN.bulletinId}`);
-    expect([list.status, api.status]).toEqual([200, 200]);
+  it('draws a published bulletin’s charts with exactly the numbers the API answers, beside its digest', async () => {
+    // A city supervisor publishes this month's bulletin once analytics has folded the cases above.
+    const supervisor = await signTestToken({ userId: 'city-supervisor', roles: ['supervisor'], regionCode: '310000' });
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7); // Shanghai's month
+    const scope = `periodKind=month&period=${month}&regionCode=310000`;
+    await eventually(
+      async () => {
+        const figures = await portal.api('GET', `/api/analytics/figures?${scope}`, { token: supervisor });
+        return figures.status === 200 && JSON.stringify(figures.body).includes('"value":') && /"value":\s*[0-9]/.test(JSON.stringify(figures.body));
+      },
+      { timeoutMs: 90_000, intervalMs: 1_000 },
+    );
+    const published = await portal.api('POST', '/api/analytics/bulletins', { token: supervisor, body: { periodKind: 'month', period: month, regionCode: '310000', title: `${month} 上海市统计通报（浏览器测试）` } });
+    expect(published.status).toBe(201);
+    const api = await portal.api('GET', `/api/analytics/bulletins/${published.body.bulletinId}`); // public: no token
+    expect(api.status).toBe(200);
+
     const { context, page } = await freshPage();
     await page.goto(`${portal.url}/#/bulletins`);
     await page.getByTestId('bulletins').getByRole('link', { name: api.body.title }).click();
@@ -190,28 +211,40 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
       // charts.ts exposes what ECharts holds for each drawn chart as window.sangeyipiCharts.
       return element.evaluate((node) => (window as unknown as { sangeyipiCharts?: { drawnSeries(element: HTMLElement): { name: string; data: unknown[] }[] } }).sangeyipiCharts?.drawnSeries(node as HTMLElement));
     };
-    // Expected series, computed here from the API's JSON: the regional figures (no unit), one series
-    // per indicator label, regions in the order they come; the ranking is the assessment's scores.
-    const regional = (api.body.figures as { label: string; unitId: string; regionCode: string; value: number }[]).filter((figure) => figure.unitId === '');
-    const labels = [...new Set(regional.map((figure) => figure.label))];
-    const regions = [...new Set(regional.map((figure) => figure.regionCode))];
-    expect(await drawn('by-region')).toEqual(
-      labels.map((name) => ({ name, data: regions.map((region) => regional.find((figure) => figure.label === name && figure.regionCode === region)?.value) })),
-    );
-    const scores = (api.body.assessment.rankings as { units: { score: number }[] }[]).flatMap((level) => level.units.map((unit) => unit.score));
-    expect((await drawn('ranking'))?.[0].data).toEqual(scores);
-    expect(await page.getByTestId('table-by-region').locator('tbody tr').first().locator('td').allTextContents()).toEqual(
-      labels.map((name) => String(regional.find((figure) => figure.label === name && figure.regionCode === regions[0])?.value)),
-    );
+    /** One series per label over the categories in the order they come, as the page should draw them. */
+    const series = (rows: { label: string; category: string; value: number }[]) => {
+      const labels = [...new Set(rows.map((row) => row.label))];
+      const categories = [...new Set(rows.map((row) => row.category))];
+      return labels.map((name) => ({ name, data: categories.map((category) => rows.find((row) => row.label === name && row.category === category)?.value ?? null) }));
+    };
+    // Expected, computed here from the API's JSON (analytics: the whole scope has unitId and regionCode
+    // empty, a sub-region only regionCode): the city's districts, or its units when it has no district
+    // rows; the trend of the whole city's figures; the scores per level.
+    type Figure = { label: string; unitId: string; regionCode: string; value: number | null };
+    const figures = (api.body.figures as Figure[]).filter((figure): figure is Figure & { value: number } => typeof figure.value === 'number');
+    const inside = figures.filter((figure) => figure.unitId === '' && figure.regionCode !== '');
+    const byRegion = (inside.length > 0 ? inside : figures.filter((figure) => figure.unitId !== '')).map((figure) => ({ label: figure.label, category: figure.unitId || figure.regionCode, value: figure.value }));
+    expect(byRegion.length).toBeGreaterThan(0);
+    expect(await drawn('by-region')).toEqual(series(byRegion));
+    const whole = figures.filter((figure) => figure.unitId === '' && figure.regionCode === '').map((figure) => ({ label: figure.label, category: month, value: figure.value }));
+    expect(whole.length).toBeGreaterThan(0);
+    expect(await drawn('trend')).toEqual(series(whole));
+    for (const level of api.body.assessment.rankings as { level: string; units: { score: number }[] }[]) {
+      expect({ level: level.level, drawn: (await drawn(`ranking-${level.level}`))?.[0].data }).toEqual({ level: level.level, drawn: level.units.map((unit) => unit.score) });
+    }
     await screenshot(page, '08-bulletin-charts');
     await context.close();
   });
 
-  it('says "no data yet" where a service is not there, instead of failing', async () => {
+  it('says "no data yet" where a service is not there (supervision, projects), instead of failing', async () => {
     const { context, page } = await freshPage();
     await page.goto(`${portal.url}/#/inspections`);
     await page.getByTestId('no-data').first().waitFor();
     expect(await page.getByTestId('no-data').first().textContent()).toBe('暂无数据：该服务尚未提供此信息。');
+    await page.goto(`${portal.url}/#/landing`);
+    await page.getByRole('heading', { name: '当年落地项目清单及落地率' }).waitFor();
+    await page.getByTestId('no-data').first().waitFor();
+    expect(await page.getByTestId('no-data').count()).toBe(2); // rates and lists: projects is not running
     await page.goto(`${portal.url}/#/commitments`);
     await page.getByRole('heading', { name: '告知承诺公示' }).waitFor();
     await screenshot(page, '09-inspections-no-data');

@@ -46,14 +46,14 @@ export async function spawnService(name: string, topicPrefix: string, env: Recor
     },
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // generous: the shared test machine can be very busy
   for (;;) {
     if (child.exitCode() !== null) throw new Error(`${name} exited with ${child.exitCode()} before it was ready:\n${child.stderr()}\n${child.stdout().slice(-2000)}`);
     const ready = await fetch(`${url}/health/ready`).then((response) => response.ok, () => false);
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} not ready within 90 s:\n${child.stderr()}\n${child.stdout().slice(-2000)}`);
+      throw new Error(`${name} not ready within 180 s:\n${child.stderr()}\n${child.stdout().slice(-2000)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

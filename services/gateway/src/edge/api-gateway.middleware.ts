@@ -8,6 +8,7 @@ import { AccessTokenIssuer } from '../sign-in/access-token.issuer';
 import { EdgeTokenVerifier, RefusedTokenError } from './edge-token.verifier';
 import { IdempotencyStore, IdempotencyStoreUnavailable, type StoredAnswer } from './idempotency.store';
 import { RateLimiter } from './rate-limiter';
+import { UpstreamAgents } from './upstream-agents';
 import { decideAtEdge } from './route-policy';
 
 const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -22,7 +23,6 @@ type GatewayRequest = IncomingMessage & {
   originalUrl: string;
   ip?: string;
   body?: unknown;
-  gatewayCaller?: AuthenticatedUser;
   gatewayForwardToken?: string;
 };
 type Response = ServerResponse;
@@ -46,6 +46,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
     private readonly issuer: AccessTokenIssuer,
     private readonly rateLimiter: RateLimiter,
     private readonly idempotency: IdempotencyStore,
+    private readonly agents: UpstreamAgents,
     metrics: MetricsRegistry,
   ) {
     // The platform's request metric sees these requests as "unmatched" (no controller): these say which service and how.
@@ -101,7 +102,6 @@ export class ApiGatewayMiddleware implements NestMiddleware {
 
     // What the service receives: no token on a public route when the one sent was refused (the
     // services would ignore it too); in OIDC mode a platform token for the verified caller.
-    request.gatewayCaller = caller;
     request.gatewayForwardToken =
       caller && this.verifier.translatesTokens ? (await this.issuer.issue(caller, TRANSLATED_TOKEN_SECONDS)).accessToken : caller ? token : undefined;
     request.url = `${path}${url.search}`;
@@ -143,6 +143,7 @@ export class ApiGatewayMiddleware implements NestMiddleware {
   private proxyTo(service: string, target: string): RequestHandler {
     return createProxyMiddleware<IncomingMessage, ServerResponse>({
       target,
+      agent: this.agents.for(target),
       changeOrigin: true,
       xfwd: true,
       proxyTimeout: this.config.GATEWAY_UPSTREAM_TIMEOUT_MS,

@@ -25,13 +25,13 @@ const NOT_PORTAL = /^\/(api|auth|health|metrics|docs)(\/|$|-json)/;
 /**
  * Serves the built portal (GATEWAY_PORTAL_DIR): its hashed assets for a year (they never change
  * under one name), index.html never cached, both gzipped when the browser accepts it (compressed
- * once and kept in memory: the build does not change while the gateway runs). Any other GET for a
+ * once per version of the file and kept in memory). Any other GET for a
  * page gets index.html, so the portal's own routes survive a reload.
  */
 @Injectable()
 export class PortalStaticMiddleware implements NestMiddleware {
   private readonly root: string;
-  private readonly gzipped = new Map<string, Buffer>();
+  private readonly gzipped = new Map<string, { version: string; body: Buffer }>();
 
   constructor(config: GatewayConfig) {
     this.root = path.resolve(config.GATEWAY_PORTAL_DIR);
@@ -77,18 +77,22 @@ export class PortalStaticMiddleware implements NestMiddleware {
       response.setHeader('referrer-policy', 'same-origin');
     }
     response.setHeader('vary', 'accept-encoding');
+    const { size, mtimeMs } = statSync(file);
     if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      let body = this.gzipped.get(file);
-      if (!body) {
-        body = gzipSync(readFileSync(file));
-        this.gzipped.set(file, body);
+      // One compressed copy per file, made again when the file changes (a rebuild while the gateway runs).
+      const version = `${mtimeMs}:${size}`;
+      let cached = this.gzipped.get(file);
+      if (cached?.version !== version) {
+        cached = { version, body: gzipSync(readFileSync(file)) };
+        this.gzipped.set(file, cached);
       }
+      const body = cached.body;
       response.setHeader('content-encoding', 'gzip');
       response.setHeader('content-length', body.length);
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    response.setHeader('content-length', statSync(file).size);
+    response.setHeader('content-length', size);
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   }

@@ -36,8 +36,16 @@ export async function startPlatform({ services = ['catalog', 'cases'], env = {} 
   const serviceEnv: Record<string, Record<string, string>> = {
     catalog: { CATALOG_PROJECTION_POLL_MS: '20' },
     cases: { CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' },
+    analytics: { ANALYTICS_SCHEDULE_MS: '0' },
   };
-  const started = await Promise.all(services.map((name) => spawnService(name, prefix, serviceEnv[name] ?? {})));
+  const attempts = await Promise.allSettled(services.map((name) => spawnService(name, prefix, serviceEnv[name] ?? {})));
+  const started = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+  const failed = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+  if (failed) {
+    // The ones that did start must not outlive the test (their processes would keep Jest running).
+    await Promise.all(started.map((service) => service.close()));
+    throw failed.reason;
+  }
   const upstreams = serviceUrls(Object.fromEntries(started.map((service) => [service.name, service.url])));
   let gateway: ServiceUnderTest;
   try {
@@ -169,3 +177,6 @@ export function casesOf(platform: PlatformUnderTest): SpawnedService {
   if (!cases) throw new Error('this platform runs no cases service');
   return cases;
 }
+
+/** Starting processes and seeding through them: generous, as the shared test machine can be very busy. */
+export const SETUP_TIMEOUT_MS = 300_000;

@@ -3,7 +3,7 @@ import { createServiceApp } from '@sangeyipi/platform';
 import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { Client } from 'pg';
 import { GatewayModule } from '../../src/gateway.module';
-import { casesOf, PEOPLE, serviceUrls, publishItemThroughGateway, receiveCase, startPlatform, tokensFor, type Person, type PlatformUnderTest } from './gateway-test-kit';
+import { casesOf, PEOPLE, type Person, type PlatformUnderTest, publishItemThroughGateway, receiveCase, serviceUrls, SETUP_TIMEOUT_MS, startPlatform, tokensFor } from './gateway-test-kit';
 
 describe('Idempotency-Key and rate limits at the gateway', () => {
   let platform: PlatformUnderTest;
@@ -34,7 +34,7 @@ describe('Idempotency-Key and rate limits at the gateway', () => {
     await receiveCase(platform, tokens.clerk, itemId); // cases knows the item from here on
     casesDatabase = new Client({ connectionString: casesOf(platform).database.url });
     await casesDatabase.connect();
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await casesDatabase?.end();
     await platform?.close();

@@ -3,7 +3,7 @@ import { createServiceApp } from '@sangeyipi/platform';
 import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { GatewayModule } from '../../src/gateway.module';
-import { casesOf, PEOPLE, serviceUrls, startPlatform, type PlatformUnderTest } from './gateway-test-kit';
+import { casesOf, PEOPLE, type PlatformUnderTest, serviceUrls, SETUP_TIMEOUT_MS, startPlatform } from './gateway-test-kit';
 
 /** A token whose payload was edited after signing: same header and signature, more roles. */
 function tampered(token: string): string {
@@ -18,7 +18,7 @@ describe('sign-in and tokens at the gateway', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({ services: ['cases'] });
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(() => platform?.close());
 
   it('signs a demo user in and the token works through the gateway', async () => {
