@@ -122,7 +122,20 @@ async function seedProjectLists(api: DemoApi, lists: ProjectList[], size: DemoSi
     });
     seeded += projects.length;
   });
+  await waitForPublicLists(api, lists, today);
   return seeded;
+}
+
+/** The public landing lists are a projection too: wait until they show every list seeded. */
+async function waitForPublicLists(api: DemoApi, lists: ProjectList[], today: string): Promise<void> {
+  const deadline = Date.now() + READ_MODEL_WAIT_MS;
+  while (lists.length > 0) {
+    const published = await api.get<{ batches: Array<{ regionCode: string }> }>('projects', `/public/landing-lists?year=${today.slice(0, 4)}&regionCode=310000`);
+    const listed = new Set(published.batches.map((batch) => batch.regionCode));
+    if (lists.every((list) => listed.has(list.regionCode))) return;
+    if (Date.now() > deadline) throw new Error('the public landing lists did not show every seeded list within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 function describe(world: DemoWorld): string {
