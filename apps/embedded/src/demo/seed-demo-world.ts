@@ -176,7 +176,7 @@ async function seedSupervision(api: DemoApi, world: DemoWorld, size: DemoSize, d
   const [firstInspector] = inspectors;
   const [firstTarget] = targets;
   if (firstInspector && firstTarget) {
-    await api.post('supervision', `/inspectors/${firstInspector.inspectorId}/conflicts`, supervisor, { targetId: firstTarget.targetId, reason: '近亲属在该企业任职' }).catch(ignoreConflict);
+    await untilKnown(() => api.post('supervision', `/inspectors/${firstInspector.inspectorId}/conflicts`, supervisor, { targetId: firstTarget.targetId, reason: '近亲属在该企业任职' })).catch(ignoreConflict);
   }
   const common = { inspectorQualification: '行政执法证', regionCode: districtCode };
   await api.post('supervision', '/inspection-items', supervisor, {
@@ -199,6 +199,19 @@ async function seedSupervision(api: DemoApi, world: DemoWorld, size: DemoSize, d
     frequency: '每半年不少于1次',
     method: 'INSPECTION_METHOD_UNDERCOVER',
   });
+}
+
+/** Retries a command on a record the service's read model does not show yet (404), for up to ten seconds. */
+async function untilKnown<T>(command: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await command();
+    } catch (error) {
+      if (!(error instanceof DemoApiError && error.status === 404) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /** A registry entry made by an interrupted earlier run (409) is there already. */

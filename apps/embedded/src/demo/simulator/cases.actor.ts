@@ -30,7 +30,7 @@ export interface CaseEnd {
 const NOT_ON_THE_SPOT_REASON = '需补正材料后办理，未能当场办结';
 const SUSPENSION_REASONS = ['SUSPENSION_REASON_TESTING', 'SUSPENSION_REASON_EXPERT_REVIEW', 'SUSPENSION_REASON_INSPECTION', 'SUSPENSION_REASON_HEARING', 'SUSPENSION_REASON_APPRAISAL'] as const;
 /** Times the simulator tries an item the cases service does not know yet (its catalog copy follows catalog events). */
-const ITEM_NOT_YET_COPIED_TRIES = 20;
+const ITEM_NOT_YET_COPIED_TRIES = 40;
 
 interface Unit {
   unitId: string;
@@ -337,7 +337,7 @@ export class CasesActor implements Actor {
         return await command();
       } catch (error) {
         if (!(error instanceof DemoApiError) || attempt >= ITEM_NOT_YET_COPIED_TRIES) throw error;
-        if (error.code === 'item-not-published') await c.pause();
+        if (error.code === 'item-not-published') await c.pause(4);
         else if (error.code === 'no-holiday-service') await c.untilDay(c.nextWorkingDay());
         else throw error;
       }

@@ -278,13 +278,14 @@ export class ProjectsActor implements Actor {
   }
 
   private async publish(c: SimulationContext, unit: DirectoryUnit, projectIds: string[], listingYear: number): Promise<void> {
-    await c.api.post('projects', '/landing-lists/batches', reformOfficeFor(unit.regionCode), {
+    // Another storyline may publish a batch of the same list at the same moment: the loser tries again.
+    await c.retryingConflicts(() => c.api.post('projects', '/landing-lists/batches', reformOfficeFor(unit.regionCode), {
       level: unit.level,
       regionCode: unit.regionCode,
       listingYear,
       title: `${unit.regionCode === '310000' ? '上海市' : ''}${listingYear}年当年落地项目（增补，${c.today()}）`.slice(0, 200),
       projectIds,
-    });
+    }), 10);
   }
 
   /** The unit that registers projects for a list: a 建设管理 unit of a district or the city. */

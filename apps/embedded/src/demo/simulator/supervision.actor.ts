@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { DemoApiError } from '../demo-api';
 import { applicant, staffOf, supervisorOf } from '../world/demo-people';
 import type { Activity, Actor, CompletedCase, SimulationContext } from './simulation-context';
 
@@ -42,6 +41,8 @@ interface Finding {
 export class SupervisionActor implements Actor {
   readonly context = 'supervision';
   readonly requires = { service: 'supervision', route: '/plans' };
+  /** Findings a storyline is already rectifying: two storylines never take the same one. */
+  private readonly claimed = new Set<string>();
 
   activities(): Activity[] {
     return [
@@ -112,8 +113,10 @@ export class SupervisionActor implements Actor {
     const city = supervisorOf('310000');
     for (let look = 0; look < LOOKS; look++) {
       const open = await c.api.get<Array<{ verificationId: string }>>('supervision', '/verifications?status=open', city);
-      if (open.length > 0) {
-        const task = c.draw.pick(open);
+      const unclaimed = open.filter((task) => !this.claimed.has(task.verificationId));
+      if (unclaimed.length > 0) {
+        const task = c.draw.pick(unclaimed);
+        this.claimed.add(task.verificationId);
         const outcome = forced ?? (c.draw.chance(0.1) ? 'COMMITMENT_VERIFICATION_OUTCOME_FALSE_COMMITMENT' : 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING');
         await c.api.post('supervision', `/verifications/${task.verificationId}/conclusion`, city, {
           outcome,
@@ -121,7 +124,7 @@ export class SupervisionActor implements Actor {
         });
         return c.count(outcome === 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING' ? 'supervision.commitments-conforming' : 'supervision.false-commitments');
       }
-      await c.pause(4);
+      await c.untilDay(c.workingDaysAfter(c.today(), 1)); // tasks open when 告知承诺 cases are decided, days after receipt
     }
     c.count('supervision.no-verification-open');
   }
@@ -135,8 +138,8 @@ export class SupervisionActor implements Actor {
     const limitDays = path === 'left-overdue' ? 1 : 10;
     await c.api.post('supervision', `/findings/${finding.findingId}/rectification-order`, supervisor, { requiredActions: ['查明原因并提交整改报告', '建立长效机制'], limitDays });
     if (path === 'left-overdue') {
-      await c.untilDay(c.workingDaysAfter(c.today(), limitDays + 1));
-      await c.pause(4); // the service's deadline scanner flags it meanwhile
+      // A working day past the due date: the service's deadline timer has flagged it overdue by then.
+      await c.untilDay(c.workingDaysAfter(c.today(), limitDays + 2));
       await c.api.post('supervision', `/findings/${finding.findingId}/escalation`, supervisor, { reason: '逾期未整改', accountabilityProposal: '建议约谈单位负责人并通报批评' });
       return c.count('supervision.rectifications-escalated');
     }
@@ -159,8 +162,10 @@ export class SupervisionActor implements Actor {
     if (!completed) return c.count('supervision.nothing-to-rate');
     const grade = forcedGrade ?? c.draw.weighted(GRADE_WEIGHTS);
     const rater = { userId: completed.applicantId, roles: ['applicant'] };
-    const { ratingId } = await this.retryingUntilKnown(c, () =>
-      c.api.post<{ ratingId: string }>('supervision', '/ratings', rater, { caseId: completed.caseId, grade, ...(BAD_GRADES.includes(grade) ? { comment: '等候时间过长，窗口解释不清' } : {}) }),
+    // Supervision learns of the case and its completion from cases events: the rating may come first.
+    const { ratingId } = await c.retryingUntilKnown(
+      () => c.api.post<{ ratingId: string }>('supervision', '/ratings', rater, { caseId: completed.caseId, grade, ...(BAD_GRADES.includes(grade) ? { comment: '等候时间过长，窗口解释不清' } : {}) }),
+      ['case-not-completed'],
     );
     c.count('supervision.ratings');
     if (!BAD_GRADES.includes(grade) || !answered) return;
@@ -175,7 +180,9 @@ export class SupervisionActor implements Actor {
     const person = applicant(c.draw.int(1, 5_000));
     const { complaintId } = await c.api.post<{ complaintId: string }>('supervision', '/complaints', person, { subjectId: unit.unitId, description: '窗口要求提供目录外材料' });
     await c.pause(2);
-    await c.api.post('supervision', `/complaints/${complaintId}/resolution`, supervisorOf('310000'), { substantiated, note: substantiated ? '经查属实，责令整改' : '经查不属实' });
+    await c.retryingUntilKnown(() =>
+      c.api.post('supervision', `/complaints/${complaintId}/resolution`, supervisorOf('310000'), { substantiated, note: substantiated ? '经查属实，责令整改' : '经查不属实' }),
+    );
     c.count(substantiated ? 'supervision.complaints-substantiated' : 'supervision.complaints-dismissed');
   }
 
@@ -196,9 +203,13 @@ export class SupervisionActor implements Actor {
     for (let look = 0; look < LOOKS; look++) {
       const raised = await c.api.get<Finding[]>('supervision', '/findings?status=raised', supervisorOf('310000'));
       // Findings on a unit (not on an applicant) are what a unit rectifies.
-      const ofUnits = raised.filter((finding) => finding.unitId && c.world.unit(finding.unitId));
-      if (ofUnits.length > 0) return c.draw.pick(ofUnits);
-      await c.pause(4);
+      const ofUnits = raised.filter((finding) => finding.unitId && c.world.unit(finding.unitId) && !this.claimed.has(finding.findingId));
+      if (ofUnits.length > 0) {
+        const finding = c.draw.pick(ofUnits);
+        this.claimed.add(finding.findingId);
+        return finding;
+      }
+      await c.untilDay(c.workingDaysAfter(c.today(), 1)); // findings come from the other contexts' events over the days
     }
     return undefined;
   }
@@ -210,18 +221,5 @@ export class SupervisionActor implements Actor {
       await c.pause(4);
     }
     return undefined;
-  }
-
-  /** Supervision learns of a case's completion from cases events: a rating right after delivery may come first. */
-  private async retryingUntilKnown<T>(c: SimulationContext, command: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await command();
-      } catch (error) {
-        const notYet = error instanceof DemoApiError && (error.status === 404 || error.code === 'case-not-completed');
-        if (!notYet || attempt >= LOOKS) throw error;
-        await c.pause(2);
-      }
-    }
   }
 }
