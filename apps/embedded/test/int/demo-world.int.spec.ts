@@ -21,12 +21,13 @@ function notYetProduced(present: readonly Context[]): Partial<Record<string, str
 }
 
 /**
- * The services' clock in this test: from Monday 2025-12-08 09:00 in Shanghai, one calendar day every two
- * seconds, so that cases run late within seconds and the year ends (and its landing lists are closed)
- * about half a minute after the world is seeded.
+ * The services' clock in this test: from Monday 2025-12-08 09:00 in Shanghai, one calendar day every
+ * second and a half, so that cases run late within seconds, the year ends (and its landing lists are
+ * closed) soon after the world is seeded, and an inspection result can be published after its 20
+ * working days within a minute.
  */
 const START = Date.parse('2025-12-08T01:00:00Z');
-const SPEED = 43_200;
+const SPEED = 57_600;
 
 /** A context is present when its service answers more than the platform's own routes (health, metrics). */
 async function presentContexts(urlOf: (service: string) => string): Promise<Context[]> {
@@ -74,7 +75,15 @@ describe('the demo world, seeded and simulated through the services\' APIs', () 
           },
           name,
           // The timers that watch deadlines run every half second instead of every minute or hour.
-          { KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'fatal', CASES_DEADLINE_SCAN_MS: '500', PROJECTS_RISK_SCAN_MS: '500', SUPERVISION_DEADLINE_SCAN_MS: '500' },
+          // Verification tasks fall due after 5 working days instead of 20.
+          {
+            KAFKA_TOPIC_PREFIX: prefix,
+            LOG_LEVEL: 'fatal',
+            CASES_DEADLINE_SCAN_MS: '500',
+            PROJECTS_RISK_SCAN_MS: '500',
+            SUPERVISION_DEADLINE_SCAN_MS: '500',
+            SUPERVISION_VERIFICATION_DAYS: '5',
+          },
         );
         services.set(name, service);
       }),
@@ -123,7 +132,7 @@ describe('the demo world, seeded and simulated through the services\' APIs', () 
     const allowed = notYetProduced(contexts);
     const expected = EVENT_TYPES.filter((type) => contexts.includes(type.slice(0, type.indexOf('.')) as Context) && !allowed[type]);
 
-    const simulator = startSimulator(target, { ratePerMinute: 240, random: seededRandom(2025), clock, pauseMs: 40 });
+    const simulator = startSimulator(target, { ratePerMinute: 150, random: seededRandom(2025), clock, pauseMs: 40 });
     let seen = new Set<string>();
     try {
       await eventually(

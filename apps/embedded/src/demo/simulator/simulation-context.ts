@@ -182,7 +182,7 @@ export class SimulationContext {
         const notYet = error instanceof DemoApiError && (error.status === 404 || (error.code !== undefined && codes.includes(error.code)));
         if (!notYet || attempt >= attempts) throw error;
         this.count('waits.not-known-yet');
-        await this.pause(4);
+        await this.pause(8);
       }
     }
   }
