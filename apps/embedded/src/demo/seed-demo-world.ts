@@ -65,12 +65,13 @@ export async function seedDemoWorld(target: DemoTarget, size: DemoSize, options:
   await waitForPublicCatalog(api, world);
   const projectsSeeded = await seedProjectLists(api, projects, size, today);
   await forEachLimited(supervised, CATALOGS_AT_ONCE, (districtCode) => seedSupervision(api, world, size, districtCode));
+  await waitFor('the public inspection items', async () => (await unsupervisedDistricts(api, world)).length === 0);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const requests = [...api.requests.values()].reduce((sum, count) => sum + count, 0);
   return {
     seeded: true,
-    summary: `seeded ${newUnits.length} units, ${itemsSeeded} items in ${pending.length} catalogs ${projectsSeeded} same-year projects and the supervision registries of ${supervised.length} districts in ${seconds} s (${requests} requests): ${describe(world)}`,
+    summary: `seeded ${newUnits.length} units, ${itemsSeeded} items in ${pending.length} catalogs, ${projectsSeeded} same-year projects and the supervision registries of ${supervised.length} districts in ${seconds} s (${requests} requests): ${describe(world)}`,
   };
 }
 
@@ -129,15 +130,12 @@ async function seedProjectLists(api: DemoApi, lists: ProjectList[], size: DemoSi
 }
 
 /** The public landing lists are a projection too: wait until they show every list seeded. */
-async function waitForPublicLists(api: DemoApi, lists: ProjectList[], today: string): Promise<void> {
-  const deadline = Date.now() + READ_MODEL_WAIT_MS;
-  while (lists.length > 0) {
+function waitForPublicLists(api: DemoApi, lists: ProjectList[], today: string): Promise<void> {
+  return waitFor('the public landing lists', async () => {
     const published = await api.get<{ batches: Array<{ regionCode: string }> }>('projects', `/public/landing-lists?year=${today.slice(0, 4)}&regionCode=310000`);
     const listed = new Set(published.batches.map((batch) => batch.regionCode));
-    if (lists.every((list) => listed.has(list.regionCode))) return;
-    if (Date.now() > deadline) throw new Error('the public landing lists did not show every seeded list within a minute');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return lists.every((list) => listed.has(list.regionCode));
+  });
 }
 
 /** Districts whose supervisors have listed no inspection item yet. */
@@ -199,6 +197,15 @@ async function seedSupervision(api: DemoApi, world: DemoWorld, size: DemoSize, d
     frequency: '每半年不少于1次',
     method: 'INSPECTION_METHOD_UNDERCOVER',
   });
+}
+
+/** Polls until `done` holds (a projection caught up), for up to a minute. */
+async function waitFor(what: string, done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + READ_MODEL_WAIT_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not show what was seeded within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Retries a command on a record the service's read model does not show yet (404), for up to ten seconds. */
@@ -273,14 +280,11 @@ async function publishedBatches(api: DemoApi): Promise<Map<string, number>> {
 }
 
 /** The public catalog is a projection: wait until it shows every batch, so that what follows sees the world. */
-async function waitForPublicCatalog(api: DemoApi, world: DemoWorld): Promise<void> {
-  const deadline = Date.now() + READ_MODEL_WAIT_MS;
-  for (;;) {
+function waitForPublicCatalog(api: DemoApi, world: DemoWorld): Promise<void> {
+  return waitFor('the public catalog', async () => {
     const published = await publishedBatches(api);
-    if (world.catalogs.every((catalog) => (published.get(catalogKey(catalog)) ?? 0) >= catalog.batches)) return;
-    if (Date.now() > deadline) throw new Error('the public catalog did not show every seeded batch within a minute');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return world.catalogs.every((catalog) => (published.get(catalogKey(catalog)) ?? 0) >= catalog.batches);
+  });
 }
 
 function catalogRef(catalog: DemoCatalog): DemoCatalog {
