@@ -2,7 +2,7 @@
 export interface DemoSize {
   /** Seed of the world's random draws: the same size and seed give the same world. */
   seed: number;
-  /** Districts with units and catalogs, of Shanghai's 16 (those with sample villages first). */
+  /** Districts with units and catalogs, of Shanghai's 16 in code order (黄浦 310101 first). */
   districts: number;
   /** City departments (市级部门) registered as units, of the 20 the vocabulary knows. */
   cityDepartments: number;
