@@ -2,7 +2,7 @@
 export interface DemoSize {
   /** Seed of the world's random draws: the same size and seed give the same world. */
   seed: number;
-  /** Districts with units and catalogs, of Shanghai's 16 (those with sample villages first). */
+  /** Districts with units and catalogs, of Shanghai's 16 in code order (黄浦 310101 first). */
   districts: number;
   /** City departments (市级部门) registered as units, of the 20 the vocabulary knows. */
   cityDepartments: number;
@@ -33,6 +33,10 @@ export interface DemoSize {
   projectsPerDistrict: number;
   /** Projects on the city's list of the year. */
   cityProjects: number;
+  /** 执法检查人员 per district (when the supervision service is there), spread over its units. */
+  inspectorsPerDistrict: number;
+  /** Enterprises per district in the inspection target registry (检查对象名录库). */
+  enterpriseTargetsPerDistrict: number;
 }
 
 /** Sized like the published catalogs: ~330 city on-the-spot items, 20 advance-service items, hundreds below. */
@@ -55,6 +59,8 @@ export const FULL_DEMO: DemoSize = {
   draftsSentBackShare: 0.03,
   projectsPerDistrict: 24,
   cityProjects: 40,
+  inspectorsPerDistrict: 8,
+  enterpriseTargetsPerDistrict: 30,
 };
 
 /** Every level and every kind of catalog, in a few dozen items: seeds in seconds, for tests. */
@@ -77,4 +83,6 @@ export const SMALL_DEMO: DemoSize = {
   draftsSentBackShare: 0.1,
   projectsPerDistrict: 2,
   cityProjects: 2,
+  inspectorsPerDistrict: 6,
+  enterpriseTargetsPerDistrict: 4,
 };

@@ -4,8 +4,8 @@ import { cyclic } from './defined';
 import type { DemoSize } from './demo-size';
 import { Draw, seededRandom } from './seeded-random';
 import type { ServiceClock } from './simulator/simulation-context';
-import { OPERATIONS_ADMIN, reformOfficeFor, reformOfficeOf, staffOf } from './world/demo-people';
-import { drawProject } from './world/demo-projects';
+import { OPERATIONS_ADMIN, reformOfficeFor, reformOfficeOf, staffOf, supervisorOf } from './world/demo-people';
+import { drawProject, enterpriseCode } from './world/demo-projects';
 import { generateDemoWorld, type DemoCatalog, type DemoItem, type DemoUnit, type DemoWorld } from './world/demo-world';
 
 /** Requests in flight at once while seeding: enough to keep every service busy, few enough not to queue. */
@@ -38,6 +38,7 @@ export async function seedDemoWorld(target: DemoTarget, size: DemoSize, options:
   const api = new DemoApi(target, SEED_CONCURRENCY);
   const today = toShanghaiDate((options.clock ?? { now: () => new Date() }).now());
   const projects = (await api.offers('projects', '/landing-lists/batches')) ? await pendingProjectLists(api, world, size, today) : [];
+  const supervised = (await api.offers('supervision', '/plans')) ? await unsupervisedDistricts(api, world) : [];
 
   const registered = new Set((await api.get<Array<{ unitId: string }>>('catalog', '/public/units')).map((unit) => unit.unitId));
   const published = await publishedBatches(api);
@@ -45,7 +46,7 @@ export async function seedDemoWorld(target: DemoTarget, size: DemoSize, options:
   const pending = world.catalogs
     .map((catalog) => ({ catalog, from: (published.get(catalogKey(catalog)) ?? 0) + 1 }))
     .filter(({ catalog, from }) => from <= catalog.batches);
-  if (newUnits.length === 0 && pending.length === 0 && projects.length === 0) {
+  if (newUnits.length === 0 && pending.length === 0 && projects.length === 0 && supervised.length === 0) {
     return { seeded: false, summary: `the demo world is already seeded: ${describe(world)}` };
   }
 
@@ -63,12 +64,14 @@ export async function seedDemoWorld(target: DemoTarget, size: DemoSize, options:
   await forEachLimited(newUnits, SEED_CONCURRENCY, (unit) => nameBackups(api, unit));
   await waitForPublicCatalog(api, world);
   const projectsSeeded = await seedProjectLists(api, projects, size, today);
+  await forEachLimited(supervised, CATALOGS_AT_ONCE, (districtCode) => seedSupervision(api, world, size, districtCode));
+  await waitFor('the public inspection items', async () => (await unsupervisedDistricts(api, world)).length === 0);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const requests = [...api.requests.values()].reduce((sum, count) => sum + count, 0);
   return {
     seeded: true,
-    summary: `seeded ${newUnits.length} units, ${itemsSeeded} items in ${pending.length} catalogs and ${projectsSeeded} same-year projects in ${seconds} s (${requests} requests): ${describe(world)}`,
+    summary: `seeded ${newUnits.length} units, ${itemsSeeded} items in ${pending.length} catalogs, ${projectsSeeded} same-year projects and the supervision registries of ${supervised.length} districts in ${seconds} s (${requests} requests): ${describe(world)}`,
   };
 }
 
@@ -122,7 +125,105 @@ async function seedProjectLists(api: DemoApi, lists: ProjectList[], size: DemoSi
     });
     seeded += projects.length;
   });
+  await waitForPublicLists(api, lists, today);
   return seeded;
+}
+
+/** The public landing lists are a projection too: wait until they show every list seeded. */
+function waitForPublicLists(api: DemoApi, lists: ProjectList[], today: string): Promise<void> {
+  return waitFor('the public landing lists', async () => {
+    const published = await api.get<{ batches: Array<{ regionCode: string }> }>('projects', `/public/landing-lists?year=${today.slice(0, 4)}&regionCode=310000`);
+    const listed = new Set(published.batches.map((batch) => batch.regionCode));
+    return lists.every((list) => listed.has(list.regionCode));
+  });
+}
+
+/** Districts whose supervisors have listed no inspection item yet. */
+async function unsupervisedDistricts(api: DemoApi, world: DemoWorld): Promise<string[]> {
+  const items = await api.get<Array<{ regionCode: string }>>('supervision', '/public/inspection-items');
+  const listed = new Set(items.map((item) => item.regionCode));
+  return world.districtCodes.filter((districtCode) => !listed.has(districtCode));
+}
+
+/**
+ * 双随机、一公开 registries of a district: two inspection items (enterprises; service windows), inspectors
+ * from its units, its enterprises as targets (the service units enter from the catalog's events), and one
+ * declared conflict (回避).
+ */
+async function seedSupervision(api: DemoApi, world: DemoWorld, size: DemoSize, districtCode: string): Promise<void> {
+  const supervisor = supervisorOf(districtCode);
+  const units = world.units.filter((unit) => unit.level === 'district' && unit.regionCode === districtCode);
+  const regulator = units.find((unit) => unit.unitId.endsWith('-scjg')) ?? units[0];
+  if (!regulator) return;
+  const inspectors = Array.from({ length: size.inspectorsPerDistrict }, (_, index) => ({
+    inspectorId: `insp-${districtCode}-${index + 1}`,
+    unitId: cyclic(units, index).unitId,
+    qualifications: ['行政执法证'],
+    regionCode: districtCode,
+  }));
+  const targets = Array.from({ length: size.enterpriseTargetsPerDistrict }, (_, index) => ({
+    targetId: enterpriseCode(districtCode, index + 1),
+    kind: 'TARGET_KIND_ENTERPRISE',
+    name: `${findRegion(districtCode)?.name ?? districtCode}食品经营企业${index + 1}`,
+    affiliatedUnitId: regulator.unitId,
+    regionCode: districtCode,
+  }));
+  // The items last: they mark the district as seeded (see unsupervisedDistricts).
+  await Promise.all(inspectors.map((inspector) => api.post('supervision', '/inspectors', supervisor, inspector).catch(ignoreConflict)));
+  if (targets.length > 0) await api.post('supervision', '/targets', supervisor, { targets }).catch(ignoreConflict);
+  const [firstInspector] = inspectors;
+  const [firstTarget] = targets;
+  if (firstInspector && firstTarget) {
+    await untilKnown(() => api.post('supervision', `/inspectors/${firstInspector.inspectorId}/conflicts`, supervisor, { targetId: firstTarget.targetId, reason: '近亲属在该企业任职' })).catch(ignoreConflict);
+  }
+  const common = { inspectorQualification: '行政执法证', regionCode: districtCode };
+  await api.post('supervision', '/inspection-items', supervisor, {
+    ...common,
+    name: '食品经营许可事后监督检查',
+    legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+    inspectingUnitId: regulator.unitId,
+    targetKind: 'TARGET_KIND_ENTERPRISE',
+    proportionBasisPoints: 2000,
+    frequency: '每年不少于1次',
+    method: 'INSPECTION_METHOD_OPEN',
+  });
+  await api.post('supervision', '/inspection-items', supervisor, {
+    ...common,
+    name: '政务服务窗口规范化监督检查',
+    legalBasis: '《上海市人民政府关于进一步深化行政审批制度改革加快推进“三个一批”工作的意见》',
+    inspectingUnitId: regulator.unitId,
+    targetKind: 'TARGET_KIND_SERVICE_UNIT',
+    proportionBasisPoints: 3000,
+    frequency: '每半年不少于1次',
+    method: 'INSPECTION_METHOD_UNDERCOVER',
+  });
+}
+
+/** Polls until `done` holds (a projection caught up), for up to a minute. */
+async function waitFor(what: string, done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + READ_MODEL_WAIT_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not show what was seeded within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Retries a command on a record the service's read model does not show yet (404), for up to ten seconds. */
+async function untilKnown<T>(command: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await command();
+    } catch (error) {
+      if (!(error instanceof DemoApiError && error.status === 404) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** A registry entry made by an interrupted earlier run (409) is there already. */
+function ignoreConflict(error: unknown): void {
+  if (!(error instanceof DemoApiError && error.status === 409)) throw error;
 }
 
 function describe(world: DemoWorld): string {
@@ -179,14 +280,11 @@ async function publishedBatches(api: DemoApi): Promise<Map<string, number>> {
 }
 
 /** The public catalog is a projection: wait until it shows every batch, so that what follows sees the world. */
-async function waitForPublicCatalog(api: DemoApi, world: DemoWorld): Promise<void> {
-  const deadline = Date.now() + READ_MODEL_WAIT_MS;
-  for (;;) {
+function waitForPublicCatalog(api: DemoApi, world: DemoWorld): Promise<void> {
+  return waitFor('the public catalog', async () => {
     const published = await publishedBatches(api);
-    if (world.catalogs.every((catalog) => (published.get(catalogKey(catalog)) ?? 0) >= catalog.batches)) return;
-    if (Date.now() > deadline) throw new Error('the public catalog did not show every seeded batch within a minute');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return world.catalogs.every((catalog) => (published.get(catalogKey(catalog)) ?? 0) >= catalog.batches);
+  });
 }
 
 function catalogRef(catalog: DemoCatalog): DemoCatalog {

@@ -27,9 +27,10 @@ export interface CaseEnd {
   outcome: 'refused' | 'approved' | 'denied';
 }
 
+const NOT_ON_THE_SPOT_REASON = '需补正材料后办理，未能当场办结';
 const SUSPENSION_REASONS = ['SUSPENSION_REASON_TESTING', 'SUSPENSION_REASON_EXPERT_REVIEW', 'SUSPENSION_REASON_INSPECTION', 'SUSPENSION_REASON_HEARING', 'SUSPENSION_REASON_APPRAISAL'] as const;
 /** Times the simulator tries an item the cases service does not know yet (its catalog copy follows catalog events). */
-const ITEM_NOT_YET_COPIED_TRIES = 20;
+const ITEM_NOT_YET_COPIED_TRIES = 40;
 
 interface Unit {
   unitId: string;
@@ -219,18 +220,25 @@ export class CasesActor implements Actor {
             outcome: plan.denied ? 'DECISION_DENIED' : 'DECISION_APPROVED',
             reasons: plan.denied ? ['经审查，申请人不符合法定条件'] : [],
             legalBasis: definition.legalBasis,
-            ...(definition.completionMode === 'immediate' && today !== receivedOn ? { notOnTheSpotReason: '需补正材料后办理，未能当场办结' } : {}),
+            ...(definition.completionMode === 'immediate' && today !== receivedOn ? { notOnTheSpotReason: NOT_ON_THE_SPOT_REASON } : {}),
           }
         : undefined;
-      await c.retryingConflicts(() =>
-        c.api.post('cases', `/cases/${caseId}/steps`, actor, {
-          step: STEP_NAMES[step],
-          badge: badgeOf(actor.userId),
-          opinion: STEP_OPINIONS[step],
-          ...(step === 'handle' && tracked.actingAsBackup ? { asBackup: true } : {}),
-          ...(decision ? { decision } : {}),
-        }),
-      );
+      const body = {
+        step: STEP_NAMES[step],
+        badge: badgeOf(actor.userId),
+        opinion: STEP_OPINIONS[step],
+        ...(step === 'handle' && tracked.actingAsBackup ? { asBackup: true } : {}),
+        ...(decision ? { decision } : {}),
+      };
+      await c.retryingConflicts(async () => {
+        try {
+          return await c.api.post('cases', `/cases/${caseId}/steps`, actor, body);
+        } catch (error) {
+          // Midnight passed between the look at the clock and the decision: it is no longer on the spot.
+          if (!(decision && error instanceof DemoApiError && error.code === 'not-on-the-spot-reason-required')) throw error;
+          return c.api.post('cases', `/cases/${caseId}/steps`, actor, { ...body, decision: { ...decision, notOnTheSpotReason: NOT_ON_THE_SPOT_REASON } });
+        }
+      });
       c.count(`cases.steps.${step}`);
     }
     await this.countOutcome(c, caseId, plan, tracked.responsible);
@@ -318,14 +326,20 @@ export class CasesActor implements Actor {
     c.count('cases.absence-without-open-cases');
   }
 
-  /** The cases service learns of published items from catalog events: an item just published may not be there yet. */
+  /**
+   * The cases service learns of published items from catalog events: an item just published may not be
+   * there yet. And a holiday may have begun since the item was chosen: the applicant comes back on the
+   * next working day.
+   */
   private async untilItemCopied<T>(c: SimulationContext, command: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await command();
       } catch (error) {
-        if (!(error instanceof DemoApiError && error.code === 'item-not-published') || attempt >= ITEM_NOT_YET_COPIED_TRIES) throw error;
-        await c.pause();
+        if (!(error instanceof DemoApiError) || attempt >= ITEM_NOT_YET_COPIED_TRIES) throw error;
+        if (error.code === 'item-not-published') await c.pause(4);
+        else if (error.code === 'no-holiday-service') await c.untilDay(c.nextWorkingDay());
+        else throw error;
       }
     }
   }

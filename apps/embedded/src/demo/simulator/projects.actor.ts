@@ -1,4 +1,3 @@
-import { defined } from '../defined';
 import { DemoApiError } from '../demo-api';
 import { applicant, badgeOf, reformOfficeFor, staffOf } from '../world/demo-people';
 import { drawProject, type DemoProject } from '../world/demo-projects';
@@ -73,6 +72,17 @@ export class ProjectsActor implements Actor {
     }
     await c.untilDay(c.workingDaysAfter(c.today(), c.draw.int(0, 3)));
     await c.pause();
+    try {
+      await this.playFate(c, fate, unit, projectId, project);
+    } catch (error) {
+      // The list's year was closed first (late December): nothing changes on it any more, as in life.
+      if (!(error instanceof DemoApiError && error.code === 'year-closed')) throw error;
+      c.count('projects.too-late-for-the-year');
+    }
+  }
+
+  private async playFate(c: SimulationContext, fate: ProjectFate, unit: DirectoryUnit, projectId: string, project: DemoProject): Promise<void> {
+    const admin = staffOf(unit).admin;
     const office = reformOfficeFor(unit.regionCode);
     const reference = () => `沪审改办〔${c.today().slice(0, 4)}〕${c.draw.int(1, 500)}号`;
     switch (fate) {
@@ -134,37 +144,68 @@ export class ProjectsActor implements Actor {
 
   /**
    * 产业项目审批: an industrial project plans two approvals in two stages and its enterprise applies for
-   * them. At risk: the first approval is denied, the chain is flagged, a coordination meeting decides, and
-   * the enterprise applies again.
+   * them. At risk: the pair is chosen so that a first approval run late breaks two thirds of the
+   * statutory time; the first case runs past its committed deadline, the service flags the chain, and a
+   * coordination meeting (会议协调) follows before the enterprise applies for the second.
    */
   private async industrialApproval(c: SimulationContext, atRisk: boolean): Promise<void> {
     const unit = this.listingUnit(c);
-    const approvals = c.world.applicable().filter((item) => item.kind === 'same_year_landing' && (item.regionCode === unit.regionCode || item.level === 'city'));
-    if (approvals.length < 2) return c.count('projects.no-approvals-to-plan');
+    const pair = atRisk ? await this.pairThatCanRunLate(c, unit) : c.draw.sample(this.approvalsFor(c, unit), 2).map((item) => item.itemId);
+    const [first, second] = pair;
+    if (!first || !second) return c.count('projects.no-approvals-to-plan');
     const { projectId, project } = await this.register(c, unit, { industrial: true, industry: '高端装备', name: `智能制造基地项目（${this.serial + 1}）` });
-    const [first, second] = c.draw.sample(approvals, 2).map((item) => item.itemId);
     const admin = staffOf(unit).admin;
     await c.api.put('projects', `/projects/${projectId}/approval-plan`, admin, {
       approvals: [
-        { approvalId: 'A1', itemId: defined(first, 'a first approval'), stage: 1 },
-        { approvalId: 'A2', itemId: defined(second, 'a second approval'), stage: 2 },
+        { approvalId: 'A1', itemId: first, stage: 1 },
+        { approvalId: 'A2', itemId: second, stage: 2 },
       ],
     });
     c.count('projects.approval-chains');
+    // The service links the enterprise's cases through its read model of plans: let it see this one first.
+    await c.pause(3);
     const enterprise = { kind: 'APPLICANT_KIND_ENTERPRISE' as const, applicantId: project.owner.applicantId };
-    const firstCase = await this.cases.applyAtWindow(c, atRisk ? { fate: 'early', denied: true, supplement: false } : { fate: 'early' }, { itemId: first, applicant: enterprise });
-    if (firstCase?.outcome !== 'approved') {
+    await this.cases.applyAtWindow(c, { fate: atRisk ? 'overdue' : 'early', denied: false, supplement: false }, { itemId: first, applicant: enterprise });
+    if (atRisk) {
       await c.pause();
       const held = c.today();
       await c.api.post('projects', `/projects/${projectId}/coordination-meetings`, reformOfficeFor(unit.regionCode), {
         heldOn: held,
-        topic: '产业项目审批协调会',
-        decisions: [{ decision: '补充技术论证材料后重新申请', ownerUnitId: unit.unitId, dueOn: c.workingDaysAfter(held, 5) }],
+        topic: '产业项目审批协调会：第一阶段审批超出承诺时限',
+        decisions: [{ decision: '第二阶段审批提前介入、并联办理', ownerUnitId: unit.unitId, dueOn: c.workingDaysAfter(held, 5) }],
       });
       c.count('projects.coordination-meetings');
-      await this.cases.applyAtWindow(c, { fate: 'early', denied: false }, { itemId: first, applicant: enterprise });
     }
     await this.cases.applyAtWindow(c, { fate: 'early', denied: false }, { itemId: second, applicant: enterprise });
+  }
+
+  /** Items an industrial project of the unit's region can plan: those with a statutory limit (landing items first). */
+  private approvalsFor(c: SimulationContext, unit: DirectoryUnit) {
+    return c.world.applicable().filter((item) => item.kind === 'same_year_landing' && (item.regionCode === unit.regionCode || item.level === 'city'));
+  }
+
+  /**
+   * Two approvals such that the first run to its statutory limit plus the second's commitment exceeds two
+   * thirds of their statutory total: then a late first case makes the chain's forecast break the budget.
+   */
+  private async pairThatCanRunLate(c: SimulationContext, unit: DirectoryUnit): Promise<string[]> {
+    const nearby = c.world.applicable().filter((item) => item.kind === 'on_the_spot' && (item.regionCode === unit.regionCode || item.level === 'city'));
+    const candidates = await Promise.all(
+      [...this.approvalsFor(c, unit), ...nearby]
+        .slice(0, 30)
+        .map(async (item) => ({ itemId: item.itemId, definition: await c.world.definition(item.itemId) })),
+    );
+    let best: { margin: number; pair: string[] } = { margin: 0, pair: [] };
+    for (const a of candidates) {
+      for (const b of candidates) {
+        const statutoryA = a.definition.statutoryLimitDays ?? 0;
+        const statutoryB = b.definition.statutoryLimitDays ?? 0;
+        if (a === b || statutoryA === 0 || statutoryB === 0) continue;
+        const margin = statutoryA + (b.definition.committedLimitDays ?? statutoryB) - Math.floor(((statutoryA + statutoryB) * 2) / 3);
+        if (margin > best.margin) best = { margin, pair: [a.itemId, b.itemId] };
+      }
+    }
+    return best.pair;
   }
 
   /** 提前服务: asked for by an applicant, scheduled and delivered by the unit; the applicant's later case is linked. */
@@ -237,13 +278,14 @@ export class ProjectsActor implements Actor {
   }
 
   private async publish(c: SimulationContext, unit: DirectoryUnit, projectIds: string[], listingYear: number): Promise<void> {
-    await c.api.post('projects', '/landing-lists/batches', reformOfficeFor(unit.regionCode), {
+    // Another storyline may publish a batch of the same list at the same moment: the loser tries again.
+    await c.retryingConflicts(() => c.api.post('projects', '/landing-lists/batches', reformOfficeFor(unit.regionCode), {
       level: unit.level,
       regionCode: unit.regionCode,
       listingYear,
       title: `${unit.regionCode === '310000' ? '上海市' : ''}${listingYear}年当年落地项目（增补，${c.today()}）`.slice(0, 200),
       projectIds,
-    });
+    }), 10);
   }
 
   /** The unit that registers projects for a list: a 建设管理 unit of a district or the city. */

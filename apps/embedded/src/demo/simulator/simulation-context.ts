@@ -169,6 +169,24 @@ export class SimulationContext {
     }
   }
 
+  /**
+   * Runs a command until the service knows what it is about: a record another context (or this service's
+   * own read model) has not caught up with yet answers 404 or 409 with one of `codes`. Gives up after
+   * about `attempts` pauses.
+   */
+  async retryingUntilKnown<T>(command: () => Promise<T>, codes: readonly string[] = [], attempts = 30): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command();
+      } catch (error) {
+        const notYet = error instanceof DemoApiError && (error.status === 404 || (error.code !== undefined && codes.includes(error.code)));
+        if (!notYet || attempt >= attempts) throw error;
+        this.count('waits.not-known-yet');
+        await this.pause(8);
+      }
+    }
+  }
+
   /** Counts a storyline's failure and logs the first few of each kind, so a broken API is seen, not flooded. */
   failed(activity: string, error: unknown): void {
     const kind = error instanceof DemoApiError ? `${error.service}.${error.status}${error.code ? `.${error.code}` : ''}` : 'other';

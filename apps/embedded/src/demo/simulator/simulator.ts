@@ -1,9 +1,11 @@
 import { DemoApi, type DemoTarget } from '../demo-api';
 import { Draw, seededRandom } from '../seeded-random';
 import { DEFAULT_FATE_SHARES, type CaseFateShares } from './case-plan';
+import { AnalyticsActor } from './analytics.actor';
 import { CasesActor } from './cases.actor';
 import { CatalogActor } from './catalog.actor';
 import { ProjectsActor } from './projects.actor';
+import { SupervisionActor } from './supervision.actor';
 import { SimulationContext, SimulationStopped, type Activity, type Actor, type ServiceClock } from './simulation-context';
 import { WorldDirectory } from './world-directory';
 
@@ -45,7 +47,7 @@ export function startSimulator(target: DemoTarget, options: SimulatorOptions): R
   const clock = options.clock ?? { now: () => new Date() };
   const cases = new CasesActor(options.fateShares ?? DEFAULT_FATE_SHARES);
   // One actor per context; an actor whose service has no API yet stays off (see Actor.requires).
-  const actors: Actor[] = [new CatalogActor(), cases, new ProjectsActor(cases)];
+  const actors: Actor[] = [new CatalogActor(), cases, new ProjectsActor(cases), new SupervisionActor(), new AnalyticsActor()];
   const storylines = new Set<Promise<void>>();
   const started = new Map<string, number>();
   let rate = options.ratePerMinute;

@@ -226,11 +226,12 @@ function numbered(name: string, index: number, available: number): string {
   return index < available ? name : `${name}（${Math.floor(index / available) + 1}）`;
 }
 
-/** Districts with sample villages first (so a small world still reaches all four levels), then by code. */
+/**
+ * Districts in code order: 黄浦 (310101), whose towns have sample villages, comes first, so a small world
+ * still reaches all four levels; 徐汇 (310104) second, where the gateway's demo users include a clerk.
+ */
 function orderedDistricts(): string[] {
-  const districts = regionsAt('district').map((region) => region.code);
-  const withVillages = new Set(regionsAt('village').map((village) => village.code.slice(0, 6)));
-  return [...districts.filter((code) => withVillages.has(code)), ...districts.filter((code) => !withVillages.has(code))];
+  return regionsAt('district').map((region) => region.code);
 }
 
 function orderedTowns(districtCode: string, villageCodes: Set<string>): string[] {
