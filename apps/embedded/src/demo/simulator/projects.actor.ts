@@ -132,6 +132,7 @@ export class ProjectsActor implements Actor {
   /** 开工/开业 or 竣工验收 recorded by the unit, dated within the list year. */
   private async recordLanding(c: SimulationContext, unit: DirectoryUnit, projectId: string, target: DemoProject['target'], listingYear: number): Promise<void> {
     const milestone = target === 'completion_acceptance' ? 'completion_accepted' : c.draw.chance(0.7) ? 'construction_started' : 'opened';
+    await c.untilDay(`${listingYear}-01-01`); // a milestone counts from the list year's first day
     const today = c.today();
     await c.api.post('projects', `/projects/${projectId}/milestones`, c.draw.pick(staffOf(unit).clerks), {
       milestone,
@@ -265,7 +266,9 @@ export class ProjectsActor implements Actor {
   /** Registered without its 建设工程报建表, which is recorded afterwards (as units do when it is issued). */
   private async register(c: SimulationContext, unit: DirectoryUnit, overrides: Partial<DemoProject>): Promise<{ projectId: string; project: DemoProject }> {
     this.serial += 1;
-    const drawn = { ...drawProject(c.draw, unit.regionCode, this.serial, c.today()), ...overrides };
+    // In the last days of December a new project goes on next year's list, so that it is still listed in January.
+    const listingYear = Number(c.workingDaysAfter(c.today(), 5).slice(0, 4));
+    const drawn = { ...drawProject(c.draw, unit.regionCode, this.serial, c.today()), listingYear, ...overrides };
     const held = drawn.documents.filter((document) => document.kind !== 'construction_registration');
     const project: DemoProject = {
       ...drawn,

@@ -172,15 +172,16 @@ export class SimulationContext {
   /**
    * Runs a command until the service knows what it is about: a record another context (or this service's
    * own read model) has not caught up with yet answers 404 or 409 with one of `codes`. Gives up after
-   * about `attempts` pauses.
+   * `attempts` pauses, but not within the first minute (a consumer under load may lag that long).
    */
   async retryingUntilKnown<T>(command: () => Promise<T>, codes: readonly string[] = [], attempts = 30): Promise<T> {
+    const patience = Date.now() + 60_000;
     for (let attempt = 1; ; attempt++) {
       try {
         return await command();
       } catch (error) {
         const notYet = error instanceof DemoApiError && (error.status === 404 || (error.code !== undefined && codes.includes(error.code)));
-        if (!notYet || attempt >= attempts) throw error;
+        if (!notYet || (attempt >= attempts && Date.now() > patience)) throw error;
         this.count('waits.not-known-yet');
         await this.pause(8);
       }
