@@ -1,8 +1,10 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { MODULE_METADATA } from '@nestjs/common/constants';
+import { APP_FILTER } from '@nestjs/core';
 import type { ConfigSchema } from '../config/load-service-config.util';
 import type { ServiceConfig } from '../config/service-config.schema';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarYearNotCoveredFilter } from '../calendar/calendar-year.filter';
 import { CLOCK, SystemClock } from '../clock/clock';
 import { DatabaseModule, type DatabaseOptions } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
@@ -38,7 +40,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggingModule, MetricsModule, RedisModule, DatabaseModule.forService(options), HealthModule, AuthModule],
-      providers: [GracefulShutdownService, { provide: CLOCK, useClass: SystemClock }],
+      providers: [GracefulShutdownService, { provide: CLOCK, useClass: SystemClock }, { provide: APP_FILTER, useClass: CalendarYearNotCoveredFilter }],
       exports: [MetricsModule, RedisModule, CLOCK],
     };
     optionsByModule.set(module, options as PlatformOptions);
