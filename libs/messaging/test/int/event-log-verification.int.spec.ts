@@ -60,7 +60,7 @@ describe('GET /event-log/verification on a service of the backbone', () => {
     const response = await verification(['auditor']);
 
     expect(response.status).toBe(200);
-    const report: EventLogVerificationReport = await response.json();
+    const report = (await response.json()) as EventLogVerificationReport;
     expect(report).toMatchObject({ service: 'cases', events: 6, streams: 2, ok: true, problemCount: 0 });
     expect(report.firstProblem).toBeUndefined();
     expect(Number.isNaN(Date.parse(report.verifiedAt))).toBe(false);
