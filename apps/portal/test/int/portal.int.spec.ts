@@ -264,7 +264,8 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     expect(await page.getByTestId('no-data').first().textContent()).toBe('暂无数据：该服务尚未提供此信息。');
     await page.goto(`${portal.url}/#/landing`);
     await page.getByRole('heading', { name: '当年落地项目清单及落地率' }).waitFor();
-    await page.getByTestId('no-data').first().waitFor();
+    // Rates and lists load separately: wait for both before counting, or the count races the second answer.
+    await page.getByTestId('no-data').nth(1).waitFor();
     expect(await page.getByTestId('no-data').count()).toBe(2); // rates and lists: projects is not running
     await page.goto(`${portal.url}/#/commitments`);
     await page.getByRole('heading', { name: '告知承诺公示' }).waitFor();
