@@ -198,6 +198,20 @@ const zh = {
   'audit.heading': '审计',
   'audit.bulletins': '通报及其摘要值',
   'audit.chains': '事件链校验状态',
+  'audit.service': '服务',
+  'audit.events': '事件数',
+  'audit.streams': '事件流数',
+  'audit.sealedEntries': '封存日志条目',
+  'audit.status': '校验结果',
+  'audit.firstProblem': '首个问题',
+  'audit.ok': '完好',
+  'audit.notOk': '未通过',
+  'audit.service.catalog': '事项目录',
+  'audit.service.cases': '办件',
+  'audit.service.projects': '项目',
+  'audit.service.supervision': '督查',
+  'audit.service.notifications': '通知',
+  'audit.service.analytics': '统计分析',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -398,6 +412,20 @@ const en: Record<MessageKey, string> = {
   'audit.heading': 'Audit',
   'audit.bulletins': 'Bulletins and their digests',
   'audit.chains': 'Event chain verification',
+  'audit.service': 'Service',
+  'audit.events': 'Events',
+  'audit.streams': 'Streams',
+  'audit.sealedEntries': 'Sealed log entries',
+  'audit.status': 'Result',
+  'audit.firstProblem': 'First problem',
+  'audit.ok': 'Intact',
+  'audit.notOk': 'Not intact',
+  'audit.service.catalog': 'Catalog',
+  'audit.service.cases': 'Cases',
+  'audit.service.projects': 'Projects',
+  'audit.service.supervision': 'Supervision',
+  'audit.service.notifications': 'Notifications',
+  'audit.service.analytics': 'Analytics',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -21,5 +21,6 @@ export { InProcessEventBus, processEventBus } from './in-process/in-process-even
 export { MESSAGING_MIGRATIONS, BACKBONE_MIGRATIONS, BACKBONE_DATABASE } from './migrations';
 export { EventBackboneModule, type EventBackboneOptions } from './nest/event-backbone.module';
 export { EventBackboneService } from './nest/event-backbone.service';
+export { EventLogVerificationController, type EventLogVerificationReport } from './nest/event-log-verification.controller';
 export { type EventSubscriber } from './nest/event-subscriber';
 export { StreamVersionConflictFilter } from './nest/stream-version-conflict.filter';

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { eventually, signTestToken, testInfrastructure, WORKSPACE_ROOT } from '@sangeyipi/testing';
+import { eventually, signTestToken, spawnService, testInfrastructure, WORKSPACE_ROOT, type SpawnedService } from '@sangeyipi/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { spawnService, type SpawnedService } from './spawned-service';
 
 /** Where the browser tests leave their screenshots (gitignored). */
 export const SCREENSHOTS = path.join(WORKSPACE_ROOT, 'test-output', 'portal-screenshots');

@@ -8,6 +8,7 @@ import { validateContractEvent } from '../contract-event-validator';
 import { createKafka } from '../kafka/kafka-connection';
 import { BACKBONE_CONTEXT, EVENT_SUBSCRIBERS, EventBackboneService, KAFKA } from './event-backbone.service';
 import type { EventSubscriber } from './event-subscriber';
+import { EventLogVerificationController } from './event-log-verification.controller';
 import { StreamVersionConflictFilter } from './stream-version-conflict.filter';
 
 export interface EventBackboneOptions {
@@ -20,6 +21,7 @@ export interface EventBackboneOptions {
 /**
  * The event store, the relay to Kafka and the consumer groups of one service. The service's
  * migrations must include EVENT_STORE_MIGRATIONS and MESSAGING_MIGRATIONS (see BACKBONE_MIGRATIONS).
+ * It also serves the auditors' GET /event-log/verification (EventLogVerificationController).
  */
 @Module({})
 export class EventBackboneModule {
@@ -28,6 +30,8 @@ export class EventBackboneModule {
     const subscriberTokens = subscribers.map((provider) => (typeof provider === 'function' ? provider : provider.provide));
     return {
       module: EventBackboneModule,
+      // GET /event-log/verification: every service on the backbone reports on its own chains.
+      controllers: [EventLogVerificationController],
       providers: [
         ...subscribers,
         { provide: BACKBONE_CONTEXT, useValue: context },

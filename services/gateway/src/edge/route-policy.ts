@@ -76,6 +76,14 @@ export const ROUTE_RULES: Readonly<Record<string, readonly RouteRule[]>> = {
   ],
 };
 
+/**
+ * Routes every service on the event backbone serves (libs/messaging's EventBackboneModule), so they
+ * hold for each routed service without a row per service.
+ */
+export const BACKBONE_ROUTE_RULES: readonly RouteRule[] = [
+  { method: 'GET', pattern: '/event-log/verification', access: ['auditor', 'operations_admin'] },
+];
+
 /** What the gateway does with a request before forwarding it. */
 export type EdgeDecision =
   | { outcome: 'allow'; access: Access }
@@ -98,7 +106,7 @@ export interface EdgeRequest {
 /** The rule for a request, with its path parameters; undefined when the gateway does not list the route. */
 export function matchRoute(service: string, method: string, path: string): { rule: RouteRule; params: Record<string, string> } | undefined {
   const segments = splitPath(path);
-  for (const rule of ROUTE_RULES[service] ?? []) {
+  for (const rule of [...(ROUTE_RULES[service] ?? []), ...BACKBONE_ROUTE_RULES]) {
     if (rule.method !== method) continue;
     const params = matchSegments(splitPath(rule.pattern), segments);
     if (params) return { rule, params };

@@ -33,6 +33,19 @@ describe('the edge’s route policy', () => {
     expect(decideAtEdge(request({ service: 'projects', method: 'POST', path: '/projects', caller: huangpuSupervisor })).outcome).toBe('allow');
   });
 
+  it('lets only auditors and operations read any service’s event-chain verification', () => {
+    const verification = { method: 'GET', path: '/event-log/verification' };
+    for (const service of ['catalog', 'cases', 'analytics', 'notifications']) {
+      expect(decideAtEdge(request({ ...verification, service, caller: auditor })).outcome).toBe('allow');
+      expect(decideAtEdge(request({ ...verification, service, caller: { userId: 'ops', roles: ['operations_admin'] } })).outcome).toBe('allow');
+      expect(decideAtEdge(request({ ...verification, service, caller: huangpuClerk }))).toEqual({
+        outcome: 'forbidden',
+        message: 'this action needs one of the roles: auditor, operations_admin',
+      });
+      expect(decideAtEdge(request({ ...verification, service })).outcome).toBe('unauthenticated');
+    }
+  });
+
   it('matches the literal segment before a parameter: /cases/mine is not a case id', () => {
     expect(matchRoute('cases', 'GET', '/cases/mine')?.rule.pattern).toBe('/cases/mine');
     expect(matchRoute('cases', 'GET', '/cases/1234')).toMatchObject({ rule: { pattern: '/cases/:caseId' }, params: { caseId: '1234' } });

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServiceApp } from '@sangeyipi/platform';
-import { eventually, signTestToken, startServiceUnderTest, testInfrastructure, type ServiceUnderTest, type TestUser } from '@sangeyipi/testing';
+import {
+  eventually,
+  signTestToken,
+  spawnService,
+  startServiceUnderTest,
+  testInfrastructure,
+  type ServiceUnderTest,
+  type SpawnedService,
+  type TestUser,
+} from '@sangeyipi/testing';
 import { GatewayModule } from '../../src/gateway.module';
-import { spawnService, type SpawnedService } from './spawned-service';
 
 export interface ApiAnswer {
   status: number;

@@ -1,5 +1,8 @@
 import { createServer } from 'node:net';
-import { createTestDatabase, spawnTypeScript, testInfrastructure, TEST_JWT_SECRET, type TestDatabase, type TypeScriptProcess } from '@sangeyipi/testing';
+import { testInfrastructure } from './infrastructure.js';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_JWT_SECRET } from './test-tokens';
+import { spawnTypeScript, type TypeScriptProcess } from './typescript-process';
 
 export interface SpawnedService {
   name: string;
