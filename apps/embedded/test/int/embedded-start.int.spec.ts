@@ -8,11 +8,12 @@ import { eventually } from '@sangeyipi/testing';
 // ports moved out of the way of anything else running here, the small demo world, no simulator
 // (so that the figures below move only because of what this test does).
 const projectRoot = resolve(__dirname, '../../../..');
-const portOffset = 40_000 + Math.floor(Math.random() * 900) * 10;
+// Ports below Linux's ephemeral range (32768–60999), where the clients of other tests get theirs.
+const portOffset = 17_000 + Math.floor(Math.random() * 800) * 10;
 const gateway = `http://127.0.0.1:${3000 + portOffset}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'sangeyipi-embedded-'));
 chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user, which must reach its folder
-const postgresPort = 55_000 + Math.floor(Math.random() * 4_000);
+const postgresPort = 30_000 + Math.floor(Math.random() * 2_000);
 const DEMO_PASSWORD = 'sgyp-demo-2025';
 const CLERK_UNIT = 'd310101-scjg';
 
