@@ -45,13 +45,32 @@ function startPlatform(): Started {
   return { child, output: () => output, exited };
 }
 
-async function waitForLine(started: Started, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(started.output())) {
-    if (started.child.exitCode !== null) throw new Error(`npm start exited with ${started.child.exitCode}:\n${started.output().slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${started.output().slice(-3000)}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
+/** Resolves when the output shows `pattern`; fails when npm start exits first or the time is up. */
+function waitForLine(started: Started, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolveWait, rejectWait) => {
+    const failWith = (reason: string) => {
+      cleanUp();
+      rejectWait(new Error(`${reason}:\n${started.output().slice(-3000)}`));
+    };
+    const check = () => {
+      if (!pattern.test(started.output())) return;
+      cleanUp();
+      resolveWait();
+    };
+    const onExit = (code: number | null) => failWith(`npm start exited with ${code}`);
+    const timer = setTimeout(() => failWith(`no line matching ${pattern} within ${timeoutMs} ms`), timeoutMs);
+    const cleanUp = () => {
+      clearTimeout(timer);
+      started.child.stdout?.off('data', check);
+      started.child.stderr?.off('data', check);
+      started.child.off('exit', onExit);
+    };
+    started.child.stdout?.on('data', check);
+    started.child.stderr?.on('data', check);
+    started.child.once('exit', onExit);
+    if (started.child.exitCode !== null) onExit(started.child.exitCode);
+    else check();
+  });
 }
 
 /** Ctrl-C: SIGINT to the whole process group (npm, the platform, PostgreSQL), as a terminal sends it. */
