@@ -67,8 +67,9 @@ export type {
   DayBasis,
   DayExplanation,
   DayKind,
-  EnteredNotice,
   HolidayDataSource,
+  HolidayNotice,
+  NoticeEntry,
   Suspension,
   SuspensionOptions,
 } from './calendar/calendar.types';

@@ -16,12 +16,26 @@ export interface CalendarOverride {
 }
 
 /**
- * A year whose complete State Council arrangement an administrator has entered as overrides.
- * Declared separately because a single override (a local closure) says nothing about the rest of its year.
+ * A year's complete State Council arrangement (国务院办公厅关于…年部分节假日安排的通知), as an operator
+ * entered it. It replaces whatever the source holds for its year: rest days and adjustment working days
+ * not listed here are not kept from the source.
  */
-export interface EnteredNotice {
+export interface HolidayNotice {
   year: number;
-  source: string;
+  /** The notice's number, e.g. '国办发明电〔2025〕7号'. */
+  noticeNumber: string;
+  /** Statutory holidays and the days taken in lieu (放假), weekend days inside a holiday included. */
+  restDays: readonly CalendarDate[];
+  /** Weekend days made working days (调休上班). */
+  workdays: readonly CalendarDate[];
+}
+
+/** What entering a notice did to the calendar. */
+export interface NoticeEntry {
+  /** False when the calendar already held exactly this notice (a redelivered event, a restart). */
+  changed: boolean;
+  /** True when the source has the year too and says otherwise: the notice wins, and callers log it. */
+  disagreesWithSource: boolean;
 }
 
 /**

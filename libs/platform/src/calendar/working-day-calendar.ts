@@ -7,8 +7,9 @@ import type {
   CalendarDate,
   CalendarOverride,
   DayExplanation,
-  EnteredNotice,
   HolidayDataSource,
+  HolidayNotice,
+  NoticeEntry,
   Suspension,
   SuspensionOptions,
 } from './calendar.types';
@@ -27,8 +28,15 @@ export interface WorkingDayCalendarOptions {
   source?: HolidayDataSource;
   /** Administrator rulings; they win over the source. */
   overrides?: readonly CalendarOverride[];
-  /** Years an administrator has entered in full, beyond the source's years. */
-  enteredNotices?: readonly EnteredNotice[];
+  /** State Council notices an operator entered; each replaces the source's data for its year. */
+  notices?: readonly HolidayNotice[];
+}
+
+/** An entered notice, indexed for lookups. */
+interface IndexedNotice {
+  notice: HolidayNotice;
+  restDays: ReadonlySet<DayNumber>;
+  workdays: ReadonlySet<DayNumber>;
 }
 
 /** One year's answers, built on first use: O(1) lookups and O(1) counts inside the year. */
@@ -53,14 +61,20 @@ interface DayInterval {
  * treating only weekends as rest days would silently put deadlines on public holidays. Callers check
  * `isYearCovered` to warn early (notices appear in November for the next year).
  *
- * Immutable: build a new calendar when the overrides change (tables are built lazily, per year).
+ * The source and the overrides are fixed at construction. Entered notices are the one thing that
+ * changes: a service that learns of a new notice while running calls `enterNotice`, which replaces
+ * that year's answers at once. It is synchronous, so under Node's single thread no computation ever
+ * sees half a notice, and every computation after it sees the whole of it. Tables are built lazily,
+ * per year, and a notice drops only its own year's table.
  */
 export class WorkingDayCalendar {
   readonly sourceName: string;
-  private readonly covered: ReadonlySet<number>;
+  private readonly sourceYears: ReadonlySet<number>;
+  private readonly covered = new Set<number>();
   private readonly restDays: ReadonlySet<DayNumber>;
   private readonly workdays: ReadonlySet<DayNumber>;
   private readonly overrides: ReadonlyMap<DayNumber, CalendarOverride>;
+  private readonly notices = new Map<number, IndexedNotice>();
   private readonly tables = new Map<number, YearTable>();
   private lastTable: YearTable | undefined;
 
@@ -75,11 +89,37 @@ export class WorkingDayCalendar {
       }
     }
     this.overrides = indexOverrides(options.overrides ?? []);
-    const years = [...source.years, ...(options.enteredNotices ?? []).map((notice) => notice.year)];
-    for (const year of years) {
-      if (!Number.isInteger(year)) throw new InvalidCalendarArgumentError(`not a year: ${year}`);
+    for (const year of source.years) {
+      if (!Number.isInteger(year)) throw new InvalidCalendarArgumentError(`${source.name}: not a year: ${year}`);
+      this.covered.add(year);
     }
-    this.covered = new Set(years);
+    this.sourceYears = new Set(source.years);
+    for (const notice of options.notices ?? []) this.enterNotice(notice);
+  }
+
+  /**
+   * Takes a year's complete arrangement: from now on the year is covered, by the notice alone (the
+   * source's data for the year, if any, no longer counts). Entering the same notice again changes
+   * nothing; a different one for the same year replaces it (a correction).
+   */
+  enterNotice(notice: HolidayNotice): NoticeEntry {
+    const indexed = indexNotice(notice);
+    const year = notice.year;
+    const previous = this.notices.get(year);
+    const changed = !previous || !sameNotice(previous, indexed);
+    const disagreesWithSource = this.sourceYears.has(year) && !this.sourceAgreesWith(indexed);
+    if (changed) {
+      this.notices.set(year, indexed);
+      this.covered.add(year);
+      this.tables.delete(year);
+      this.lastTable = undefined;
+    }
+    return { changed, disagreesWithSource };
+  }
+
+  /** The entered notice that decides a year, if any (otherwise the source, or nothing, does). */
+  noticeFor(year: number): HolidayNotice | undefined {
+    return this.notices.get(year)?.notice;
   }
 
   coveredYears(): number[] {
@@ -100,7 +140,8 @@ export class WorkingDayCalendar {
     const isWorkingDay = this.isWorkingDayNumber(day); // also checks coverage
     const override = this.overrides.get(day);
     if (override) return { date, isWorkingDay, basis: 'override', override };
-    if (this.workdays.has(day) || this.restDays.has(day)) return { date, isWorkingDay, basis: 'notice' };
+    const { restDays, workdays } = this.daysOf(yearOfDayNumber(day));
+    if (workdays.has(day) || restDays.has(day)) return { date, isWorkingDay, basis: 'notice' };
     return { date, isWorkingDay, basis: isWorkingDay ? 'weekday' : 'weekend' };
   }
 
@@ -188,8 +229,9 @@ export class WorkingDayCalendar {
     const length = firstDayOfYear(year + 1) - first;
     const working = new Uint8Array(length);
     const cumulative = new Uint16Array(length + 1);
+    const days = this.daysOf(year);
     for (let i = 0; i < length; i += 1) {
-      working[i] = this.decide(first + i) ? 1 : 0;
+      working[i] = this.decide(first + i, days) ? 1 : 0;
       cumulative[i + 1] = cumulative[i] + working[i];
     }
     const table = { first, working, cumulative };
@@ -197,14 +239,56 @@ export class WorkingDayCalendar {
     return table;
   }
 
-  private decide(day: DayNumber): boolean {
+  /** The rest days and adjustment working days that decide a year: its entered notice's, else the source's. */
+  private daysOf(year: number): Pick<IndexedNotice, 'restDays' | 'workdays'> {
+    return this.notices.get(year) ?? { restDays: this.restDays, workdays: this.workdays };
+  }
+
+  private decide(day: DayNumber, { restDays, workdays }: Pick<IndexedNotice, 'restDays' | 'workdays'>): boolean {
     const override = this.overrides.get(day);
     if (override) return override.kind === 'workday';
-    if (this.workdays.has(day)) return true;
-    if (this.restDays.has(day)) return false;
+    if (workdays.has(day)) return true;
+    if (restDays.has(day)) return false;
     const weekday = weekdayOfDayNumber(day);
     return weekday !== 0 && weekday !== 6;
   }
+
+  private sourceAgreesWith({ notice, restDays, workdays }: IndexedNotice): boolean {
+    const first = firstDayOfYear(notice.year);
+    const end = firstDayOfYear(notice.year + 1);
+    const inYear = (days: ReadonlySet<DayNumber>) => [...days].filter((day) => day >= first && day < end);
+    const sourceRest = inYear(this.restDays);
+    const sourceWork = inYear(this.workdays);
+    return (
+      sourceRest.length === restDays.size && sourceRest.every((day) => restDays.has(day)) && sourceWork.length === workdays.size && sourceWork.every((day) => workdays.has(day))
+    );
+  }
+}
+
+/** Checks a notice as a whole before anything of it is used: a half-valid notice would shift deadlines silently. */
+function indexNotice(notice: HolidayNotice): IndexedNotice {
+  if (!Number.isInteger(notice.year)) throw new InvalidCalendarArgumentError(`notice ${notice.noticeNumber}: not a year: ${notice.year}`);
+  const first = firstDayOfYear(notice.year);
+  const end = firstDayOfYear(notice.year + 1);
+  const index = (dates: readonly CalendarDate[]) =>
+    new Set(
+      dates.map((date) => {
+        const day = toDayNumber(date);
+        if (day < first || day >= end) throw new InvalidCalendarArgumentError(`notice ${notice.noticeNumber} for ${notice.year} lists ${date}`);
+        return day;
+      }),
+    );
+  const restDays = index(notice.restDays);
+  const workdays = index(notice.workdays);
+  for (const day of workdays) {
+    if (restDays.has(day)) throw new InvalidCalendarArgumentError(`notice ${notice.noticeNumber} lists ${fromDayNumber(day)} as both rest and workday`);
+  }
+  return { notice, restDays, workdays };
+}
+
+function sameNotice(a: IndexedNotice, b: IndexedNotice): boolean {
+  const same = (x: ReadonlySet<DayNumber>, y: ReadonlySet<DayNumber>) => x.size === y.size && [...x].every((day) => y.has(day));
+  return a.notice.noticeNumber === b.notice.noticeNumber && same(a.restDays, b.restDays) && same(a.workdays, b.workdays);
 }
 
 function indexOverrides(overrides: readonly CalendarOverride[]): Map<DayNumber, CalendarOverride> {

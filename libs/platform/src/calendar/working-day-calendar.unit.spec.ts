@@ -298,25 +298,74 @@ describe('WorkingDayCalendar', () => {
       expect(before2026.addWorkingDays('2025-12-20', 5)).toBe('2025-12-26');
     });
 
-    it('covers a year once an administrator enters its notice, before the package does', () => {
-      const notice = '国务院办公厅关于2026年部分节假日安排的通知';
-      const reason = '元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。';
-      const newYear: CalendarOverride[] = [
-        ...range('2026-01-01', '2026-01-03').map((date) => ({ date, kind: 'rest' as const, reason, source: notice })),
-        { date: '2026-01-04', kind: 'workday', reason, source: notice },
-      ];
-      // One override alone does not vouch for the rest of its year.
-      const partial = new WorkingDayCalendar({ source: sourceThrough(2025), overrides: newYear });
-      expect(partial.isYearCovered(2026)).toBe(false);
-
-      const entered = new WorkingDayCalendar({
-        source: sourceThrough(2025),
-        overrides: newYear,
-        enteredNotices: [{ year: 2026, source: notice }],
-      });
+    it('covers a year once an operator enters its notice, before the package does', () => {
+      const before2026 = new WorkingDayCalendar({ source: sourceThrough(2025) });
+      expect(before2026.isYearCovered(2026)).toBe(false);
+      const entry = before2026.enterNotice({ year: 2026, noticeNumber: '国务院办公厅关于2026年部分节假日安排的通知', restDays: NOTICE_2026.rest, workdays: NOTICE_2026.work });
+      expect(entry).toEqual({ changed: true, disagreesWithSource: false });
       // 12-22..26 (1-5), 12-29..31 (6-8), [01-01..03 off], 01-04 Sun (9), 01-05 (10) — as with the package.
-      expect(entered.addWorkingDays('2025-12-20', 10)).toBe('2026-01-05');
+      expect(before2026.addWorkingDays('2025-12-20', 10)).toBe('2026-01-05');
       expect(calendar.addWorkingDays('2025-12-20', 10)).toBe('2026-01-05');
+    });
+  });
+
+  describe('entered notices', () => {
+    // Not the State Council's 2027 arrangement (unpublished when this was written): a test notice shaped like one.
+    const TEST_2027 = {
+      year: 2027,
+      noticeNumber: '测试通知〔2026〕1号',
+      restDays: [...range('2027-01-01', '2027-01-03'), ...range('2027-02-05', '2027-02-12'), ...range('2027-10-01', '2027-10-07')],
+      workdays: ['2027-02-13', '2027-09-26', '2027-10-09'],
+    };
+
+    it('computes a deadline reaching into the entered year instead of refusing it', () => {
+      const running = new WorkingDayCalendar();
+      expect(() => running.addWorkingDays('2026-12-28', 20)).toThrow(CalendarYearNotCoveredError);
+      running.enterNotice(TEST_2027);
+      // 12-29..31 (1-3), [01-01..03 off], 01-04..08 (8), 01-11..15 (13), 01-18..22 (18), 01-25 (19), 01-26 (20).
+      expect(running.addWorkingDays('2026-12-28', 20)).toBe('2027-01-26');
+      expect(running.countWorkingDays('2026-12-28', '2027-01-26')).toBe(20);
+      expect(running.explainDay('2027-02-13')).toEqual({ date: '2027-02-13', isWorkingDay: true, basis: 'notice' });
+      expect(running.coveredYears().at(-1)).toBe(2027);
+      expect(running.noticeFor(2027)).toBe(TEST_2027);
+    });
+
+    it('takes a notice given at construction like one entered later', () => {
+      expect(new WorkingDayCalendar({ notices: [TEST_2027] }).addWorkingDays('2027-02-04', 1)).toBe('2027-02-13');
+    });
+
+    it('changes nothing when the same notice comes again, and replaces it with a corrected one', () => {
+      const running = new WorkingDayCalendar({ notices: [TEST_2027] });
+      expect(running.addWorkingDays('2027-09-30', 1)).toBe('2027-10-08'); // builds the year's table
+      expect(running.enterNotice({ ...TEST_2027, restDays: [...TEST_2027.restDays].reverse() })).toEqual({ changed: false, disagreesWithSource: false });
+      const corrected = { ...TEST_2027, noticeNumber: '测试通知〔2026〕2号', restDays: [...TEST_2027.restDays, '2027-10-08'] };
+      expect(running.enterNotice(corrected)).toEqual({ changed: true, disagreesWithSource: false });
+      expect(running.addWorkingDays('2027-09-30', 1)).toBe('2027-10-09'); // the cached table was dropped
+    });
+
+    it('lets the notice replace the package for its year, and says when they disagree', () => {
+      const running = new WorkingDayCalendar();
+      const same = running.enterNotice({ year: 2025, noticeNumber: '国办发明电〔2024〕12号', restDays: NOTICE_2025.rest, workdays: NOTICE_2025.work });
+      expect(same).toEqual({ changed: true, disagreesWithSource: false });
+      // Without the National Day arrangement: its days follow the weekday rule, nothing is kept from the package.
+      const withoutNationalDay = {
+        year: 2025,
+        noticeNumber: 'test',
+        restDays: NOTICE_2025.rest.filter((date) => date < '2025-10-01'),
+        workdays: NOTICE_2025.work.filter((date) => date < '2025-09-01'),
+      };
+      expect(running.enterNotice(withoutNationalDay)).toEqual({ changed: true, disagreesWithSource: true });
+      expect(running.isWorkingDay('2025-10-02')).toBe(true);
+      expect(running.isWorkingDay('2025-09-28')).toBe(false);
+      expect(running.isWorkingDay('2026-01-04')).toBe(true); // other years keep the package's data
+    });
+
+    it('refuses a notice with a date outside its year or a date both rest and workday, keeping what it had', () => {
+      const running = new WorkingDayCalendar();
+      expect(() => running.enterNotice({ ...TEST_2027, restDays: [...TEST_2027.restDays, '2026-12-31'] })).toThrow(InvalidCalendarArgumentError);
+      expect(() => running.enterNotice({ ...TEST_2027, workdays: [...TEST_2027.workdays, '2027-01-02'] })).toThrow(InvalidCalendarArgumentError);
+      expect(() => running.enterNotice({ ...TEST_2027, restDays: ['2027-02-30'] })).toThrow(InvalidCalendarDateError);
+      expect(running.isYearCovered(2027)).toBe(false);
     });
   });
 });
