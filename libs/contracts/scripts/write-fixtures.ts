@@ -173,6 +173,30 @@ const SAMPLES: { [T in EventType]: EventInit<T> } = {
     level: common.AdministrativeLevel.DISTRICT,
     regionCode: '310101',
   },
+  // A made-up arrangement, not the State Council's: fixtures record the wire format, not the calendar.
+  'catalog.HolidayNoticeEntered': {
+    year: 2027,
+    noticeNumber: '示例〔2026〕1号',
+    title: '关于2027年部分节假日安排的通知（示例）',
+    restDays: [
+      { date: '2027-01-01', holiday: '元旦' },
+      { date: '2027-02-06', holiday: '春节' },
+    ],
+    workdays: [{ date: '2027-02-13', holiday: '春节' }],
+  },
+  'catalog.HolidayNoticeCorrected': {
+    year: 2027,
+    noticeNumber: '示例〔2026〕2号',
+    title: '关于2027年部分节假日安排的补充通知（示例）',
+    restDays: [
+      { date: '2027-01-01', holiday: '元旦' },
+      { date: '2027-02-06', holiday: '春节' },
+      { date: '2027-02-12', holiday: '春节' },
+    ],
+    workdays: [{ date: '2027-02-13', holiday: '春节' }],
+    reason: '补充通知增加2月12日',
+    replaces: '示例〔2026〕1号',
+  },
 
   'cases.CaseReceived': {
     caseId,

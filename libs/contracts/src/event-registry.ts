@@ -37,6 +37,8 @@ export const EVENT_SCHEMAS = {
   'catalog.CatalogItemChangeRejected': catalog.CatalogItemChangeRejectedSchema,
   'catalog.CatalogItemUnauthorizedChangeAttempted': catalog.CatalogItemUnauthorizedChangeAttemptedSchema,
   'catalog.ServiceUnitRegistered': catalog.ServiceUnitRegisteredSchema,
+  'catalog.HolidayNoticeEntered': catalog.HolidayNoticeEnteredSchema,
+  'catalog.HolidayNoticeCorrected': catalog.HolidayNoticeCorrectedSchema,
 
   'cases.CaseReceived': cases.CaseReceivedSchema,
   'cases.MaterialsSupplementRequested': cases.MaterialsSupplementRequestedSchema,
