@@ -52,7 +52,7 @@ export {
 // Time: an injected clock, and working days from the State Council's holiday notices.
 export { CLOCK, ManualClock, SystemClock, type Clock } from './clock/clock';
 export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './calendar/working-day-calendar';
-export { chineseDaysSource } from './calendar/chinese-days.source';
+export { chineseDaysHolidayName, chineseDaysSource } from './calendar/chinese-days.source';
 export { addCalendarDays, isCalendarDate, startOfShanghaiDay, toShanghaiDate } from './calendar/calendar-date.util';
 export {
   CalendarError,

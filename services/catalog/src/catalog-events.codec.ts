@@ -1,6 +1,7 @@
 import type { JsonValue, MessageInitShape } from '@bufbuild/protobuf';
 import { catalog, common, eventFromJson, eventToJson, projects, type EventInit, type EventType } from '@sangeyipi/contracts';
 import type { NewEvent, StoredEvent } from '@sangeyipi/eventstore';
+import type { HolidayCalendarEvent } from './calendar/holiday-calendar.decider';
 import type { CatalogEvent, CatalogItemEvent } from './catalog-item/catalog-item.events';
 import {
   ADVANCE_SERVICE_APPROACHES,
@@ -27,7 +28,7 @@ import { SERVICE_UNIT_KINDS, type ServiceUnitRegistered } from './service-unit/s
  */
 
 /** Every event the catalog service writes. */
-export type CatalogContextEvent = CatalogItemEvent | CatalogEvent | ServiceUnitRegistered;
+export type CatalogContextEvent = CatalogItemEvent | CatalogEvent | ServiceUnitRegistered | HolidayCalendarEvent;
 
 /** A two-way mapping between a domain string union and a protobuf enum, listed in the same order. */
 function enumCodec<D extends string, C extends number>(domainValues: readonly D[], contractValues: readonly C[], what: string) {
@@ -195,6 +196,8 @@ function decodeProposal(m: { changeKind: catalog.ChangeKind; definition?: catalo
   return CHANGES.decode(m.changeKind) === 'revision' ? { change: 'revision', definition: decodeDefinition(m.definition) } : { change: 'withdrawal', definition: null };
 }
 
+const noticeDay = ({ date, holiday }: { date: string; holiday: string }) => ({ date, holiday });
+
 /** The contract form of an event, as the event store keeps it. */
 export function encodeCatalogEvent(event: CatalogContextEvent): NewEvent {
   const contract = <T extends EventType>(type: T, init: EventInit<T>): NewEvent => ({ type, data: eventToJson(type, init) });
@@ -237,6 +240,9 @@ export function encodeCatalogEvent(event: CatalogContextEvent): NewEvent {
       const { kind, level, ...rest } = event.data;
       return contract(event.type, { ...rest, unitKind: UNIT_KINDS.encode(kind), level: LEVELS.encode(level) });
     }
+    case 'catalog.HolidayNoticeEntered':
+    case 'catalog.HolidayNoticeCorrected':
+      return contract(event.type, event.data);
   }
 }
 
@@ -328,6 +334,14 @@ export function decodeCatalogEvent(stored: Pick<StoredEvent, 'type' | 'data'>): 
     case 'catalog.ServiceUnitRegistered': {
       const { unitId, name, unitKind, level, regionCode } = eventFromJson(stored.type, json);
       return { type: stored.type, data: { unitId, name, kind: UNIT_KINDS.decode(unitKind), level: LEVELS.decode(level), regionCode } };
+    }
+    case 'catalog.HolidayNoticeEntered': {
+      const { year, noticeNumber, title, restDays, workdays } = eventFromJson(stored.type, json);
+      return { type: stored.type, data: { year, noticeNumber, title, restDays: restDays.map(noticeDay), workdays: workdays.map(noticeDay) } };
+    }
+    case 'catalog.HolidayNoticeCorrected': {
+      const { year, noticeNumber, title, restDays, workdays, reason, replaces } = eventFromJson(stored.type, json);
+      return { type: stored.type, data: { year, noticeNumber, title, restDays: restDays.map(noticeDay), workdays: workdays.map(noticeDay), reason, replaces } };
     }
     default:
       throw new Error(`the catalog does not write events of type ${stored.type}`);

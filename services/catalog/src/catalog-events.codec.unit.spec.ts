@@ -56,6 +56,22 @@ const EVENTS: CatalogContextEvent[] = [
     type: 'catalog.ServiceUnitRegistered',
     data: { unitId: 'unit-310101002', name: '南京东路街道办事处', kind: 'grassroots_organisation', level: 'town', regionCode: '310101002' },
   },
+  {
+    type: 'catalog.HolidayNoticeEntered',
+    data: { year: 2027, noticeNumber: '测试〔2026〕1号', title: '测试通知', restDays: [{ date: '2027-01-01', holiday: '元旦' }], workdays: [] },
+  },
+  {
+    type: 'catalog.HolidayNoticeCorrected',
+    data: {
+      year: 2027,
+      noticeNumber: '测试〔2026〕2号',
+      title: '测试补充通知',
+      restDays: [{ date: '2027-01-01', holiday: '元旦' }, { date: '2027-02-06', holiday: '春节' }],
+      workdays: [{ date: '2027-02-13', holiday: '春节' }],
+      reason: '补充',
+      replaces: '测试〔2026〕1号',
+    },
+  },
 ];
 
 describe('the catalog event codec', () => {

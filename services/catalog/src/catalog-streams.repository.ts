@@ -3,6 +3,7 @@ import { PostgresEventStore, type EventMetadata } from '@sangeyipi/eventstore';
 import { EventBackboneService } from '@sangeyipi/messaging';
 import { DataSource } from 'typeorm';
 import { decodeCatalogEvent, encodeCatalogEvent, type CatalogContextEvent } from './catalog-events.codec';
+import { evolveHolidayCalendar, HOLIDAY_CALENDAR_STREAM, initialHolidayCalendarState, type HolidayCalendarEvent, type HolidayCalendarState } from './calendar/holiday-calendar.decider';
 import { evolveBatch, initialCatalogState, type CatalogState } from './catalog-item/catalog-batch.decider';
 import { evolve, initialState, type CatalogItemState } from './catalog-item/catalog-item.decider';
 import type { CatalogEvent, CatalogItemEvent } from './catalog-item/catalog-item.events';
@@ -47,6 +48,10 @@ export class CatalogStreams {
 
   loadUnit(unitId: string): Promise<Loaded<ServiceUnitState>> {
     return this.load(serviceUnitStreamId(unitId), initialServiceUnitState(), (state, event) => evolveServiceUnit(state, event as ServiceUnitRegistered));
+  }
+
+  loadHolidayCalendar(): Promise<Loaded<HolidayCalendarState>> {
+    return this.load(HOLIDAY_CALENDAR_STREAM, initialHolidayCalendarState(), (state, event) => evolveHolidayCalendar(state, event as HolidayCalendarEvent));
   }
 
   /**

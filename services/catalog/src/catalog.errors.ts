@@ -63,3 +63,39 @@ export class ServiceUnitAlreadyRegistered extends CatalogRefusal {
     super(`service unit ${unitId} is already registered`);
   }
 }
+
+/** A year the package or an earlier entry already covers: changing it is a correction (PUT), not an entry. */
+export class HolidayYearAlreadyCovered extends CatalogRefusal {
+  override readonly name = 'HolidayYearAlreadyCovered';
+  readonly outcome = 'conflict';
+  constructor(
+    readonly year: number,
+    by: string,
+  ) {
+    super(`the holiday arrangement of ${year} is already covered (${by}); correct it with PUT /calendar/notices/${year} and a reason, before ${year} begins`);
+  }
+}
+
+/** A correction of a year nothing covers: there is nothing to correct, the year is entered with POST. */
+export class HolidayYearNotCovered extends CatalogRefusal {
+  override readonly name = 'HolidayYearNotCovered';
+  readonly outcome = 'not-found';
+  constructor(readonly year: number) {
+    super(`no holiday arrangement of ${year} has been entered or shipped; enter it with POST /calendar/notices`);
+  }
+}
+
+/** A correction of a year that has begun: deadlines inside it are already committed. */
+export class HolidayYearBegun extends CatalogRefusal {
+  override readonly name = 'HolidayYearBegun';
+  readonly outcome = 'conflict';
+  constructor(
+    readonly year: number,
+    today: string,
+  ) {
+    super(
+      `${year} has begun (today is ${today}): deadlines inside it have been committed to applicants with the arrangement in force, ` +
+        'and changing the days under them is refused; see docs/catalog.md for what to do about a mid-year change',
+    );
+  }
+}

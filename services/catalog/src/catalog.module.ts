@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule } from '@sangeyipi/platform';
+import { HolidayCalendarCommandHandler } from './calendar/holiday-calendar.command-handler';
+import { HolidayCalendarHttpController } from './calendar/holiday-calendar.http.controller';
+import { HolidayCalendarQueries } from './calendar/holiday-calendar.queries';
 import { CatalogRefusalFilter } from './catalog-refusal.filter';
 import { CatalogStreams } from './catalog-streams.repository';
 import { CatalogBatchHttpController } from './catalog-item/catalog-batch.http.controller';
@@ -29,7 +32,7 @@ import { ServiceUnitHttpController } from './service-unit/service-unit.http.cont
     }),
     EventBackboneModule.forService({ context: 'catalog' }),
   ],
-  controllers: [ServiceUnitHttpController, CatalogItemHttpController, CatalogBatchHttpController, PublicCatalogHttpController, CatalogOversightHttpController],
+  controllers: [ServiceUnitHttpController, CatalogItemHttpController, CatalogBatchHttpController, PublicCatalogHttpController, CatalogOversightHttpController, HolidayCalendarHttpController],
   providers: [
     { provide: APP_FILTER, useClass: CatalogRefusalFilter },
     CatalogStreams,
@@ -39,6 +42,8 @@ import { ServiceUnitHttpController } from './service-unit/service-unit.http.cont
     PublicCatalogCache,
     PublicCatalogQueries,
     CatalogOversightQueries,
+    HolidayCalendarCommandHandler,
+    HolidayCalendarQueries,
   ],
 })
 export class CatalogModule {}

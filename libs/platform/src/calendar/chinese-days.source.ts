@@ -30,3 +30,9 @@ export function chineseDaysSource(): HolidayDataSource {
   }
   return cached;
 }
+
+/** The package's Chinese name of the holiday a rest day or an adjustment working day belongs to, e.g. '春节'. */
+export function chineseDaysHolidayName(date: CalendarDate): string | undefined {
+  const { holidays, workdays } = data as ChineseDaysData;
+  return (holidays[date] ?? workdays[date])?.split(',')[1];
+}

@@ -25,6 +25,14 @@ export const CATALOG_RULES = [
   'item-in-batch-catalog',
   'distinct-items',
   'effective-not-before-today',
+  // Rules of the State Council holiday notices (calendar/holiday-calendar.decider.ts).
+  'notice-year-published',
+  'date-in-notice-year',
+  'date-listed-once',
+  'rest-or-workday',
+  'workday-on-weekend',
+  'workday-makes-up-for-a-holiday',
+  'new-years-day-rest',
 ] as const;
 export type CatalogRule = (typeof CATALOG_RULES)[number];
 
