@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CreateIndicatorFacts1764800000000, IndicatorFactStore, UpgradeIndicatorFacts1764800000200 } from '@sangeyipi/indicators';
-import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
+import { PlatformModule } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { AnalyticsRefusalFilter } from './bulletins/analytics-refusal.filter';
 import { BulletinCache } from './bulletins/bulletin.cache';
@@ -24,14 +24,14 @@ const indicatorFactStore = { provide: IndicatorFactStore, inject: [DataSource], 
       name: 'analytics',
       config: AnalyticsConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100, UpgradeIndicatorFacts1764800000200],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100, UpgradeIndicatorFacts1764800000200, CreateCalendarNotices1765000000000],
     }),
-    EventBackboneModule.forService({ context: 'analytics', subscribers: [INDICATOR_EVENTS_CONSUMER] }),
+    CalendarNoticesModule.forService(),
+    EventBackboneModule.forService({ context: 'analytics', subscribers: [INDICATOR_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
   ],
   controllers: [FiguresHttpController, BulletinsHttpController],
   providers: [
     { provide: APP_FILTER, useClass: AnalyticsRefusalFilter },
-    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
     indicatorFactStore,
     FiguresService,
     BulletinService,

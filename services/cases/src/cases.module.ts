@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
+import { PlatformModule } from '@sangeyipi/platform';
 import { AcceptCaseHandler } from './case/accept-case/accept-case.handler';
 import { AnswerAssistanceHandler } from './case/answer-assistance/answer-assistance.handler';
 import { RequestAssistanceHandler } from './case/request-assistance/request-assistance.handler';
@@ -47,9 +47,10 @@ import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000
       name: 'cases',
       config: CasesConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200, CreateCalendarNotices1765000000000],
     }),
-    EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER] }),
+    CalendarNoticesModule.forService(),
+    EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
   ],
   controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController, ConsultationHttpController, OnlineApplicationHttpController],
   providers: [
@@ -57,7 +58,6 @@ import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000
     // Idempotency-Key on every command (POST/PUT) of the service; reads pass through.
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     IdempotencyKeyPruner,
-    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
     CaseStreams,
     CatalogCopyQueries,
     CaseSummaryQueries,

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
+import { PlatformModule } from '@sangeyipi/platform';
 import { CHANNEL_ADAPTERS } from './channels/channel.adapter';
 import { HttpSmsAdapter } from './channels/http-sms.adapter';
 import { InboxAdapter } from './channels/inbox.adapter';
@@ -33,8 +33,8 @@ const STORES = [DirectoryRepository, ContextCopiesRepository, DeliveryOutboxRepo
 /** Global so that the consumers, which the backbone's module instantiates, can use them too. */
 @Global()
 @Module({
-  providers: [...STORES, { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() }],
-  exports: [...STORES, WorkingDayCalendar],
+  providers: STORES,
+  exports: STORES,
 })
 class NotificationStoresModule {}
 
@@ -44,11 +44,21 @@ class NotificationStoresModule {}
     PlatformModule.forService({
       name: 'notifications',
       config: NotificationsConfig,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateNotifications1764400000000, DeliveryLeasesAndContextCopies1764600000000, WithdrawnRemindersAndSupervisionCopies1764700000000],
+      migrations: [
+        ...BACKBONE_DATABASE.migrations,
+        CreateNotifications1764400000000,
+        DeliveryLeasesAndContextCopies1764600000000,
+        WithdrawnRemindersAndSupervisionCopies1764700000000,
+        CreateCalendarNotices1765000000000,
+      ],
       grantRuntimeRole: BACKBONE_DATABASE.grantRuntimeRole,
     }),
     NotificationStoresModule,
-    EventBackboneModule.forService({ context: 'notifications', subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer, CatalogEventsConsumer] }),
+    CalendarNoticesModule.forService(),
+    EventBackboneModule.forService({
+      context: 'notifications',
+      subscribers: [CaseEventsConsumer, SupervisionEventsConsumer, ProjectEventsConsumer, CatalogEventsConsumer, CALENDAR_NOTICES_SUBSCRIBER],
+    }),
   ],
   controllers: [InboxHttpController, PreferencesHttpController, UnitContactsHttpController, FailedDeliveriesHttpController],
   providers: [

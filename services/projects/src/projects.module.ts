@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
-import { PlatformModule, WorkingDayCalendar } from '@sangeyipi/platform';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
+import { PlatformModule } from '@sangeyipi/platform';
 import { AdvanceServiceCommandHandler } from './advance-service/advance-service.command-handler';
 import { AdvanceServiceHttpController } from './advance-service/advance-service.http.controller';
 import { ApprovalChainCommandHandler } from './approval-chain/approval-chain.command-handler';
@@ -29,14 +29,14 @@ import { ProjectsRefusalFilter } from './shared/projects-refusal.filter';
       name: 'projects',
       config: ProjectsConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateProjectsReadModels1764600000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateProjectsReadModels1764600000000, CreateCalendarNotices1765000000000],
     }),
-    EventBackboneModule.forService({ context: 'projects', subscribers: [CatalogEventsConsumer, CASES_EVENTS_CONSUMER] }),
+    CalendarNoticesModule.forService(),
+    EventBackboneModule.forService({ context: 'projects', subscribers: [CatalogEventsConsumer, CASES_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
   ],
   controllers: [ProjectHttpController, LandingListHttpController, AdvanceServiceHttpController, PublicLandingHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProjectsRefusalFilter },
-    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
     ProjectStreams,
     CatalogCopyQueries,
     ProjectQueries,

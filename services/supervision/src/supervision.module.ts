@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
-import { BACKBONE_DATABASE, EventBackboneModule, EventBackboneService } from '@sangeyipi/messaging';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule, EventBackboneService } from '@sangeyipi/messaging';
 import { CLOCK, PlatformModule, WorkingDayCalendar, type Clock } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { SupervisionConfig } from './config/supervision-config.schema';
@@ -31,9 +31,10 @@ import { WindowInspectionHttpController } from './window-inspection/window-inspe
       name: 'supervision',
       config: SupervisionConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateSupervisionReadModels1764600000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateSupervisionReadModels1764600000000, CreateCalendarNotices1765000000000],
     }),
-    EventBackboneModule.forService({ context: 'supervision', subscribers: [OTHER_CONTEXTS_EVENTS_CONSUMER] }),
+    CalendarNoticesModule.forService(),
+    EventBackboneModule.forService({ context: 'supervision', subscribers: [OTHER_CONTEXTS_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
   ],
   controllers: [
     InspectionHttpController,
@@ -45,7 +46,6 @@ import { WindowInspectionHttpController } from './window-inspection/window-inspe
   ],
   providers: [
     { provide: APP_FILTER, useClass: SupervisionRefusalFilter },
-    { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() },
     {
       provide: SupervisionStreams,
       inject: [PostgresEventStore, DataSource, EventBackboneService],

@@ -45,7 +45,8 @@ export class SupervisionEventsConsumer implements EventSubscriber {
  */
 export const SUPERVISION_EVENTS_CONSUMER: Provider = {
   provide: SupervisionEventsConsumer,
-  inject: [PostgresEventStore, CLOCK],
-  useFactory: (store: PostgresEventStore, clock: Clock) =>
-    new SupervisionEventsConsumer(new CaseStreams(store, { notifyAppended: () => undefined } as unknown as EventBackboneService, new WorkingDayCalendar(), clock)),
+  // The service's one calendar (global, from CalendarNoticesModule), so the consumer counts with the entered notices too.
+  inject: [PostgresEventStore, WorkingDayCalendar, CLOCK],
+  useFactory: (store: PostgresEventStore, calendar: WorkingDayCalendar, clock: Clock) =>
+    new SupervisionEventsConsumer(new CaseStreams(store, { notifyAppended: () => undefined } as unknown as EventBackboneService, calendar, clock)),
 };

@@ -161,7 +161,8 @@ export class CasesEventsConsumer implements EventSubscriber {
  */
 export const CASES_EVENTS_CONSUMER: Provider = {
   provide: CasesEventsConsumer,
-  inject: [PostgresEventStore, DataSource, CLOCK],
-  useFactory: (store: PostgresEventStore, dataSource: DataSource, clock: Clock) =>
-    new CasesEventsConsumer(new ProjectStreams(store, dataSource, { notifyAppended: () => undefined } as unknown as EventBackboneService), new WorkingDayCalendar(), clock),
+  // The service's one calendar (global, from CalendarNoticesModule), so the consumer counts with the entered notices too.
+  inject: [PostgresEventStore, DataSource, WorkingDayCalendar, CLOCK],
+  useFactory: (store: PostgresEventStore, dataSource: DataSource, calendar: WorkingDayCalendar, clock: Clock) =>
+    new CasesEventsConsumer(new ProjectStreams(store, dataSource, { notifyAppended: () => undefined } as unknown as EventBackboneService), calendar, clock),
 };

@@ -105,10 +105,10 @@ export class OtherContextsEventsConsumer implements EventSubscriber {
  */
 export const OTHER_CONTEXTS_EVENTS_CONSUMER: Provider = {
   provide: OtherContextsEventsConsumer,
-  inject: [PostgresEventStore, DataSource, CLOCK, SupervisionConfig],
-  useFactory: (store: PostgresEventStore, dataSource: DataSource, clock: Clock, config: SupervisionConfig) => {
+  // The service's one calendar (global, from CalendarNoticesModule), so the consumer counts with the entered notices too.
+  inject: [PostgresEventStore, DataSource, WorkingDayCalendar, CLOCK, SupervisionConfig],
+  useFactory: (store: PostgresEventStore, dataSource: DataSource, calendar: WorkingDayCalendar, clock: Clock, config: SupervisionConfig) => {
     const streams = new SupervisionStreams(store, dataSource);
-    const calendar = new WorkingDayCalendar();
     return new OtherContextsEventsConsumer(
       streams,
       new FindingCommandHandler(streams, calendar, clock),
