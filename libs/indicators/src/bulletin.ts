@@ -1,6 +1,5 @@
 import { analytics } from '@sangeyipi/contracts';
 import { canonicalJson, sha256Hex } from '@sangeyipi/eventstore';
-import type { WorkingDayCalendar } from '@sangeyipi/platform';
 import type { Fact, Level } from './fact.types';
 import { computeFigures, type FigureRow } from './figures';
 import { definitionOf } from './indicators';
@@ -47,13 +46,12 @@ export function bulletinValues(rows: readonly FigureRow[]): BulletinValue[] {
   }));
 }
 
-/** Computes a bulletin's content from facts (the analytics projection's, or an auditor's replay). */
-export function computeBulletinContent(
-  facts: Iterable<Fact>,
-  request: { scope: { level: Level; regionCode: string }; period: Period; asOf: Date },
-  calendar: WorkingDayCalendar,
-): BulletinContent {
-  const rows = computeFigures(facts, request, calendar);
+/**
+ * Computes a bulletin's content from facts (the analytics projection's, or an auditor's replay). The
+ * working-day calendar comes from the facts too, so the same history gives the same digest.
+ */
+export function computeBulletinContent(facts: Iterable<Fact>, request: { scope: { level: Level; regionCode: string }; period: Period; asOf: Date }): BulletinContent {
+  const rows = computeFigures(facts, request);
   return { rulesVersion: RULES_VERSION, scope: request.scope, period: request.period, asOf: request.asOf.toISOString(), values: bulletinValues(rows) };
 }
 

@@ -1,11 +1,8 @@
-import { WorkingDayCalendar } from '@sangeyipi/platform';
 import { bulletinDigest, canonicalBulletin, computeBulletinContent, type BulletinContent } from './bulletin';
 import { assessEfficiency } from './efficiency';
 import { FactFolder } from './fact-folder';
 import { HistoryBuilder } from './indicator-history.fixture';
 import { parsePeriod } from './period';
-
-const calendar = new WorkingDayCalendar();
 
 function content(extraRating = false): BulletinContent {
   const h = new HistoryBuilder()
@@ -19,7 +16,6 @@ function content(extraRating = false): BulletinContent {
   return computeBulletinContent(
     folder.facts.values(),
     { scope: { level: 'district', regionCode: '310101' }, period: parsePeriod('month', '2026-10'), asOf: new Date('2026-11-01T00:00:00+08:00') },
-    calendar,
   );
 }
 

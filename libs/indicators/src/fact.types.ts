@@ -134,7 +134,26 @@ export interface RatingFact extends FactBase {
   answeredAt: string | null;
 }
 
-export type Fact = UnitFact | ItemFact | CaseFact | ProjectFact | PlanFact | InspectionFact | RatingFact;
+/** One holiday arrangement as the catalog recorded it (entered or corrected), from the instant it was recorded. */
+export interface CalendarNotice {
+  at: string;
+  year: number;
+  noticeNumber: string;
+  restDays: string[];
+  workdays: string[];
+}
+
+/**
+ * The State Council holiday notices of the catalog's calendar stream: what the working-day calendar of
+ * a computation holds beyond the `chinese-days` package, so that a replay of the same history counts
+ * working days exactly as the bulletin did.
+ */
+export interface CalendarFact extends FactBase {
+  kind: 'calendar';
+  notices: CalendarNotice[];
+}
+
+export type Fact = UnitFact | ItemFact | CaseFact | ProjectFact | PlanFact | InspectionFact | RatingFact | CalendarFact;
 
 /** What the fold needs of an event, whichever way it arrived (Kafka, an export, the store). */
 export interface FoldableEvent {

@@ -1,6 +1,6 @@
 import { analytics } from '@sangeyipi/contracts';
-import { findRegion, isWithinRegion, levelOfRegion, parentRegion, toShanghaiDate, type WorkingDayCalendar } from '@sangeyipi/platform';
-import type { CaseFact, CatalogKindName, Fact, InspectionFact, ItemFact, ItemRevision, Level, PlanFact, ProjectFact, RatingFact, UnitFact } from './fact.types';
+import { findRegion, isWithinRegion, levelOfRegion, parentRegion, toShanghaiDate, WorkingDayCalendar } from '@sangeyipi/platform';
+import type { CaseFact, CalendarNotice, CatalogKindName, Fact, InspectionFact, ItemFact, ItemRevision, Level, PlanFact, ProjectFact, RatingFact, UnitFact } from './fact.types';
 import { INDICATORS, type IndicatorDefinition } from './indicators';
 import { periodInstants, type Period } from './period';
 
@@ -41,10 +41,13 @@ class FactIndex {
   readonly projects: ProjectFact[] = [];
   readonly inspections: InspectionFact[] = [];
   readonly ratings: RatingFact[] = [];
+  /** The working-day calendar of the history as of the instant: the package and the notices recorded by then. */
+  readonly calendar: WorkingDayCalendar;
   /** Where each unit sits, from its registration or, failing that, from one of its items. */
   private readonly itemHomes = new Map<string, { itemId: string; level: Level; regionCode: string }>();
 
   constructor(facts: Iterable<Fact>, asOf: string) {
+    const notices: CalendarNotice[] = [];
     for (const fact of facts) {
       if (fact.firstAt > asOf) continue; // the stream did not exist yet
       switch (fact.kind) {
@@ -73,8 +76,13 @@ class FactIndex {
         case 'rating':
           this.ratings.push(fact);
           break;
+        case 'calendar':
+          notices.push(...fact.notices.filter((notice) => notice.at <= asOf));
+          break;
       }
     }
+    // In stream order (the catalog keeps one calendar stream), so a correction replaces what it corrects.
+    this.calendar = new WorkingDayCalendar({ notices });
   }
 
   homeOf(unitId: string, fallbackRegion = ''): { level: Level; regionCode: string } {
@@ -105,9 +113,10 @@ function knownRegion(code: string): string {
 /**
  * Computes every indicator of DOMAIN.md for a scope and period from the facts, as of an instant:
  * one row for the whole scope per indicator, plus a row per unit and per direct sub-region that
- * contributed. Pure: the same facts and query always give the same rows, in the same order.
+ * contributed. Pure: the same facts and query always give the same rows, in the same order. Working
+ * days are counted with the holiday notices the facts hold (the history's, never a service's own).
  */
-export function computeFigures(facts: Iterable<Fact>, query: FigureQuery, calendar: WorkingDayCalendar): FigureRow[] {
+export function computeFigures(facts: Iterable<Fact>, query: FigureQuery): FigureRow[] {
   const asOf = query.asOf.toISOString();
   const { start, end } = periodInstants(query.period);
   const index = new FactIndex(facts, asOf);
@@ -203,7 +212,7 @@ export function computeFigures(facts: Iterable<Fact>, query: FigureQuery, calend
       }
       const plan = index.plans.get(inspection.planId);
       if (plan && inWindow(inspection.publishedAt)) {
-        add(I.RESULT_PUBLICATION_TIMELINESS, '', plan, publishedInTime(calendar, inspection) ? 1 : 0, 1);
+        add(I.RESULT_PUBLICATION_TIMELINESS, '', plan, publishedInTime(index.calendar, inspection) ? 1 : 0, 1);
       }
     }
     for (const plan of index.plans.values()) {

@@ -1,5 +1,4 @@
 import { analytics, catalog, common, projects, supervision } from '@sangeyipi/contracts';
-import { WorkingDayCalendar } from '@sangeyipi/platform';
 import { FactFolder } from './fact-folder';
 import { computeFigures, type FigureQuery, type FigureRow } from './figures';
 import { HistoryBuilder } from './indicator-history.fixture';
@@ -7,7 +6,6 @@ import { parsePeriod, periodInstants } from './period';
 
 const I = analytics.Indicator;
 const DISTRICT = common.AdministrativeLevel.DISTRICT;
-const calendar = new WorkingDayCalendar();
 
 // Units: 黄浦区 (310101) unit U1, a 南京东路街道 (310101002) unit T1, and 徐汇区 (310104) unit X1,
 // which lies outside every scope below.
@@ -127,7 +125,7 @@ const OCTOBER: FigureQuery = {
 function figures(query: FigureQuery = OCTOBER): FigureRow[] {
   const folder = new FactFolder();
   for (const event of history().events) folder.add(event);
-  return computeFigures(folder.facts.values(), query, calendar);
+  return computeFigures(folder.facts.values(), query);
 }
 
 /** The whole scope's figure: [numerator, denominator]. */
@@ -255,9 +253,47 @@ describe('what a bulletin loads', () => {
       const query = { ...OCTOBER, period };
       const { start } = periodInstants(period);
       // The rule of IndicatorFactStore.snapshotFor.
-      const loaded = all.filter((fact) => ['unit', 'item', 'project', 'plan'].includes(fact.kind) || fact.lastAt >= start);
+      const loaded = all.filter((fact) => ['unit', 'item', 'project', 'plan', 'calendar'].includes(fact.kind) || fact.lastAt >= start);
       expect(loaded.length).toBeLessThan(all.length);
-      expect(computeFigures(loaded, query, calendar)).toEqual(computeFigures(all, query, calendar));
+      expect(computeFigures(loaded, query)).toEqual(computeFigures(all, query));
     }
+  });
+
+  describe('working days counted with the holiday notices of the history', () => {
+    // Inspected Monday 2026-12-21, published Monday 2027-01-18: 19 working days if 1–3 January 2027 are
+    // holidays; uncountable (so not in time) while nothing covers 2027.
+    function january(notice: 'none' | 'before' | 'after'): [number, number] {
+      const h = new HistoryBuilder();
+      h.add('plan-PL9', 'supervision.InspectionPlanned', '2026-12-01', { planId: 'PL9', level: DISTRICT, regionCode: '310101' });
+      h.add('plan-PL9', 'supervision.InspectionDrawn', '2026-12-02', { planId: 'PL9', inspections: [{ inspectionId: 'I9' }] });
+      h.add('inspection-I9', 'supervision.InspectionResultPublished', '2027-01-18', {
+        inspectionId: 'I9',
+        planId: 'PL9',
+        outcome: supervision.InspectionOutcome.COMPLIANT,
+        inspectedOn: '2026-12-21',
+        publishedOn: '2027-01-18',
+      });
+      if (notice !== 'none') {
+        // A test arrangement, not the State Council's.
+        h.add('holiday-calendar', 'catalog.HolidayNoticeEntered', notice === 'before' ? '2026-12-01' : '2027-02-02', {
+          year: 2027,
+          noticeNumber: '测试通知〔2026〕1号',
+          restDays: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, holiday: '元旦' })),
+        });
+      }
+      const folder = new FactFolder();
+      for (const event of h.events) folder.add(event);
+      const query = { scope: { level: 'district' as const, regionCode: '310101' }, period: parsePeriod('month', '2027-01'), asOf: new Date('2027-02-01T00:00:00+08:00') };
+      return overall(computeFigures(folder.facts.values(), query), I.RESULT_PUBLICATION_TIMELINESS);
+    }
+
+    it('counts into a year the package lacks once a notice for it was recorded by the as-of instant', () => {
+      expect(january('before')).toEqual([1, 1]);
+    });
+
+    it('does not count what it cannot know: without a notice, or with one recorded later', () => {
+      expect(january('none')).toEqual([0, 1]);
+      expect(january('after')).toEqual([0, 1]);
+    });
   });
 });

@@ -37,6 +37,8 @@ export const FOLDED_TYPES: ReadonlySet<string> = new Set([
   'catalog.CatalogItemPublished',
   'catalog.CatalogItemRevised',
   'catalog.CatalogItemWithdrawn',
+  'catalog.HolidayNoticeEntered',
+  'catalog.HolidayNoticeCorrected',
   'cases.OnlineApplicationSubmitted',
   'cases.CaseReceived',
   'cases.MaterialsSupplementRequested',
@@ -95,6 +97,12 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
       return withRevision(fact, event.data, revisionOf(at, event.data.definition, true));
     case 'catalog.CatalogItemWithdrawn':
       return withRevision(fact, event.data, revisionOf(at, event.data.definition, false));
+    case 'catalog.HolidayNoticeEntered':
+    case 'catalog.HolidayNoticeCorrected': {
+      const { year, noticeNumber, restDays, workdays } = event.data;
+      const notice = { at, year, noticeNumber, restDays: restDays.map((day) => day.date), workdays: workdays.map((day) => day.date) };
+      return { kind: 'calendar', notices: [...(fact?.kind === 'calendar' ? fact.notices : []), notice] };
+    }
     case 'cases.OnlineApplicationSubmitted':
       return caseWith(fact, event.data.caseId, regionCode, {
         unitId: event.data.unitId,

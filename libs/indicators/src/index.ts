@@ -1,7 +1,7 @@
 // The indicator projection and the statistics bulletin, shared by the analytics service (which
 // keeps the projection live and publishes bulletins) and the auditor's tool (which replays the
 // history to check them): one definition of every formula and of the digest.
-export type { CaseFact, CatalogKindName, Fact, FoldableEvent, ItemFact, Level, ProjectFact, RatingFact, UnitFact } from './fact.types';
+export type { CalendarFact, CalendarNotice, CaseFact, CatalogKindName, Fact, FoldableEvent, ItemFact, Level, ProjectFact, RatingFact, UnitFact } from './fact.types';
 export { factKeyOf, foldEvent, levelName, type FoldOutcome } from './fold';
 export { FactFolder, type FoldCounts } from './fact-folder';
 export { INDICATORS, definitionNamed, definitionOf, valueOf, type IndicatorDefinition } from './indicators';

@@ -15,7 +15,7 @@ import { periodInstants, type Period } from './period';
 const FACTS_LOCK = `hashtextextended('analytics:indicator-facts', 0)`;
 const INSERT_CHUNK = 5_000;
 /** Kinds small enough to load whole for every bulletin; the others are filtered by period. */
-const ALWAYS_LOADED = ['unit', 'item', 'project', 'plan'];
+const ALWAYS_LOADED = ['unit', 'item', 'project', 'plan', 'calendar'];
 
 /** Where a message sits on Kafka. */
 export interface Delivery {

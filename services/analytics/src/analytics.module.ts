@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CreateIndicatorFacts1764800000000, IndicatorFactStore, UpgradeIndicatorFacts1764800000200 } from '@sangeyipi/indicators';
-import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
+import { BACKBONE_DATABASE, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { AnalyticsRefusalFilter } from './bulletins/analytics-refusal.filter';
@@ -24,10 +24,11 @@ const indicatorFactStore = { provide: IndicatorFactStore, inject: [DataSource], 
       name: 'analytics',
       config: AnalyticsConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100, UpgradeIndicatorFacts1764800000200, CreateCalendarNotices1765000000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateIndicatorFacts1764800000000, CreateAnalyticsBulletins1764800000100, UpgradeIndicatorFacts1764800000200],
     }),
-    CalendarNoticesModule.forService(),
-    EventBackboneModule.forService({ context: 'analytics', subscribers: [INDICATOR_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
+    // No CalendarNoticesModule: every figure is counted with the calendar of the history it is computed
+    // from (the indicator facts hold the catalog's holiday notices), the one an auditor's replay rebuilds.
+    EventBackboneModule.forService({ context: 'analytics', subscribers: [INDICATOR_EVENTS_CONSUMER] }),
   ],
   controllers: [FiguresHttpController, BulletinsHttpController],
   providers: [

@@ -15,7 +15,6 @@ import {
   type Level,
   type PartitionRange,
 } from '@sangeyipi/indicators';
-import { WorkingDayCalendar } from '@sangeyipi/platform';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { loadBulletin, type PublishedBulletin } from './bulletin-source';
@@ -69,7 +68,8 @@ export async function replayBulletin(options: ReplayOptions, io: Output): Promis
     await Promise.all([...databases.values()].map((dataSource) => dataSource.destroy()));
   }
 
-  const content = computeBulletinContent(folder.facts.values(), request, new WorkingDayCalendar());
+  // The calendar is the one the replayed history holds: the package plus the catalog's holiday notices in range.
+  const content = computeBulletinContent(folder.facts.values(), request);
   const digest = bulletinDigest(content);
   io.out(`events folded ${folder.counts.folded}, ignored ${folder.counts.ignored + undecodable}, repeats ${folder.counts.repeats + checker.repeats}`);
   io.out(`scope ${content.scope.regionCode}${content.scope.level ? `/${content.scope.level}` : ''}, period ${content.period.key}, as of ${content.asOf}`);

@@ -17,7 +17,7 @@ import {
   type Period,
 } from '@sangeyipi/indicators';
 import { EventBackboneService } from '@sangeyipi/messaging';
-import { CLOCK, CorrelationContext, regionName, toShanghaiDate, WorkingDayCalendar, type AuthenticatedUser, type Clock } from '@sangeyipi/platform';
+import { CLOCK, CorrelationContext, regionName, toShanghaiDate, type AuthenticatedUser, type Clock } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { AnalyticsConfig } from '../config/analytics-config.schema';
 import { levelsOfUnits, rangesJson, type ResolvedRequest } from '../indicators/figures.service';
@@ -81,7 +81,6 @@ export class BulletinService {
     private readonly facts: IndicatorFactStore,
     private readonly store: PostgresEventStore,
     private readonly backbone: EventBackboneService,
-    private readonly calendar: WorkingDayCalendar,
     private readonly config: AnalyticsConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -89,7 +88,7 @@ export class BulletinService {
   /** What a bulletin for the request would say now, without publishing it (as-of recomputation). */
   async recompute(request: ResolvedRequest): Promise<Recomputation> {
     const snapshot = await this.facts.snapshotFor(request.period, request.asOf);
-    const content = computeBulletinContent(snapshot.facts, request, this.calendar);
+    const content = computeBulletinContent(snapshot.facts, request);
     return { content, digest: bulletinDigest(content), eventRanges: rangesJson(snapshot.ranges) };
   }
 
@@ -99,7 +98,7 @@ export class BulletinService {
    */
   async publish(request: ResolvedRequest, origin: BulletinOrigin, options: { title?: string; user?: AuthenticatedUser } = {}): Promise<{ bulletin: BulletinView; created: boolean }> {
     const snapshot = await this.facts.snapshotFor(request.period, request.asOf);
-    const content = computeBulletinContent(snapshot.facts, request, this.calendar);
+    const content = computeBulletinContent(snapshot.facts, request);
     const digest = bulletinDigest(content);
     const levels = levelsOfUnits(snapshot.facts);
     const assessment = assessEfficiency(content.values, (unitId) => levels.get(unitId) ?? '');

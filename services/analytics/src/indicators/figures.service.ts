@@ -15,7 +15,7 @@ import {
   type Period,
   type PartitionRange,
 } from '@sangeyipi/indicators';
-import { CLOCK, isWithinRegion, WorkingDayCalendar, type AuthenticatedUser, type Clock } from '@sangeyipi/platform';
+import { CLOCK, isWithinRegion, type AuthenticatedUser, type Clock } from '@sangeyipi/platform';
 import { AnalyticsRefusal } from '../bulletins/bulletin.errors';
 import type { FiguresQueryDto, ScopeAndPeriodDto } from './figures.dto';
 
@@ -65,7 +65,6 @@ export function levelsOfUnits(facts: readonly Fact[]): Map<string, string> {
 export class FiguresService {
   constructor(
     private readonly facts: IndicatorFactStore,
-    private readonly calendar: WorkingDayCalendar,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -93,7 +92,7 @@ export class FiguresService {
   async figures(dto: FiguresQueryDto, user: AuthenticatedUser): Promise<FiguresView> {
     const request = this.resolve(dto, user);
     const snapshot = await this.facts.snapshotFor(request.period, request.asOf);
-    const rows = computeFigures(snapshot.facts, { ...request, catalogKind: dto.catalogKind }, this.calendar);
+    const rows = computeFigures(snapshot.facts, { ...request, catalogKind: dto.catalogKind });
     return {
       ...request,
       catalogKind: dto.catalogKind ?? null,
@@ -117,7 +116,7 @@ export class FiguresService {
   async assessment(dto: ScopeAndPeriodDto, user: AuthenticatedUser): Promise<EfficiencyAssessment & ResolvedRequest> {
     const request = this.resolve(dto, user);
     const snapshot = await this.facts.snapshotFor(request.period, request.asOf);
-    const rows = computeFigures(snapshot.facts, request, this.calendar);
+    const rows = computeFigures(snapshot.facts, request);
     const levels = levelsOfUnits(snapshot.facts);
     const values = rows.map((row) => ({
       indicator: definitionOf(row.indicator).name,
