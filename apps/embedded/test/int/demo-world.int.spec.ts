@@ -15,9 +15,17 @@ import { moduleClassName, readServiceRoster } from '../../src/service-roster';
  * also fails when one of them does appear, so that the list stays honest.
  */
 function notYetProduced(present: readonly Context[]): Partial<Record<string, string>> {
+  // The city enters the State Council's real notice; the demo has none it could enter without inventing one.
+  const holidayNotices = {
+    'catalog.HolidayNoticeEntered': "the State Council's holiday notices are entered by the city's reform office from the published text; the demo world does not invent one",
+    'catalog.HolidayNoticeCorrected': 'corrects an entered notice, which the demo world never enters',
+  };
   return present.includes('supervision')
-    ? {}
-    : { 'cases.DecisionRevoked': 'only supervision revokes a decision (a FindingRaised of a false commitment, which cases consumes); without its service nothing concludes a verification' };
+    ? holidayNotices
+    : {
+        ...holidayNotices,
+        'cases.DecisionRevoked': 'only supervision revokes a decision (a FindingRaised of a false commitment, which cases consumes); without its service nothing concludes a verification',
+      };
 }
 
 /**
