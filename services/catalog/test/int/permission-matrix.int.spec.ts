@@ -1,4 +1,4 @@
-import type { ServiceUnderTest } from '@sangeyipi/testing';
+import { testHolidayNotice2027, type ServiceUnderTest } from '@sangeyipi/testing';
 import { earlyFoodLicence } from '../../src/catalog-item/catalog-item.examples';
 import { approvedItem, CatalogApi, HUANGPU_MARKET_REGULATION, PEOPLE, publiclyAt, publishBatch, registerUnit, startCatalog, XUHUI_MARKET_REGULATION, type Person } from './catalog-test-kit';
 
@@ -19,6 +19,7 @@ interface Endpoint {
 const HUANGPU_UNIT_ADMIN: Caller[] = ['huangpuUnitAdmin'];
 const HUANGPU_REVIEWERS: Caller[] = ['huangpuReformOffice', 'cityReformOffice'];
 const OVERSIGHT: Caller[] = ['huangpuUnitAdmin', 'xuhuiUnitAdmin', 'huangpuReformOffice', 'xuhuiReformOffice', 'cityReformOffice', 'citySupervisor', 'auditor'];
+const CALENDAR_KEEPERS: Caller[] = ['operationsAdmin', 'cityReformOffice'];
 let registeredUnits = 0;
 
 // Every endpoint of the catalog, applied to a published item of 黄浦区市场监督管理局.
@@ -69,6 +70,20 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /public/items/:id': { method: 'GET', path: (id) => `/public/items/${id}`, allowed: 'everyone' },
   'GET /public/batches': { method: 'GET', path: () => '/public/batches?level=district&regionCode=310101', allowed: 'everyone' },
   'GET /public/units': { method: 'GET', path: () => '/public/units', allowed: 'everyone' },
+  // The calendar holds for all of Shanghai: a district's reform office may not enter it. The first allowed
+  // caller enters 2027, the next meets a 409; a correction meets 200, or 409 once 2027 has begun.
+  'POST /calendar/notices': { method: 'POST', path: () => '/calendar/notices', body: () => testHolidayNotice2027(), allowed: CALENDAR_KEEPERS },
+  'PUT /calendar/notices/:year': {
+    method: 'PUT',
+    path: () => '/calendar/notices/2027',
+    body: () => {
+      const { year: _year, ...arrangement } = testHolidayNotice2027();
+      return { ...arrangement, reason: '权限测试' };
+    },
+    allowed: CALENDAR_KEEPERS,
+  },
+  'GET /calendar/notices': { method: 'GET', path: () => '/calendar/notices', allowed: 'everyone' },
+  'GET /calendar/years/:year': { method: 'GET', path: () => '/calendar/years/2026', allowed: 'everyone' },
 };
 
 function expectedOutcome(endpoint: Endpoint, caller: Caller): 'allowed' | 401 | 403 {
