@@ -13,16 +13,18 @@ export interface CasesUnderTest {
   /** Publishes a supervision event to the run's supervision topic, as supervision's relay would. */
   publishSupervisionEvent(type: 'supervision.FindingRaised', streamId: string, streamVersion: number, data: object): Promise<void>;
   call(method: 'GET' | 'POST' | 'PUT', path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Stops the service as a restart would, leaving its database for the next instance (the caller drops it). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * Runs the cases service in-process against the real PostgreSQL, Kafka and Redis, with a manual clock
- * (the injected CLOCK's `now` is pointed at it) starting at `start`.
+ * (the injected CLOCK's `now` is pointed at it) starting at `start`. `prefix` puts it on topics other
+ * services of the test use too; `env` adds or overrides variables (e.g. another instance's DATABASE_URL).
  */
-export async function startCases(start: string): Promise<CasesUnderTest> {
+export async function startCases(start: string, { prefix = `${uniqueName('cases')}.`, env = {} }: { prefix?: string; env?: Record<string, string> } = {}): Promise<CasesUnderTest> {
   const clock = new ManualClock(start);
-  const prefix = `${uniqueName('cases')}.`;
   const service = await startServiceUnderTest(
     async (env) => {
       const app = await createServiceApp(CasesModule, { env });
@@ -31,7 +33,7 @@ export async function startCases(start: string): Promise<CasesUnderTest> {
       return app;
     },
     'cases',
-    { KAFKA_TOPIC_PREFIX: prefix, CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0' },
+    { KAFKA_TOPIC_PREFIX: prefix, CASES_PROJECTION_POLL_MS: '20', CASES_DEADLINE_SCAN_MS: '0', ...env },
   );
   const kafka = createKafka({ clientId: 'cases-test-catalog', brokers: testInfrastructure().kafkaBrokers });
   const topic = eventTopic('catalog', prefix);
@@ -75,6 +77,10 @@ export async function startCases(start: string): Promise<CasesUnderTest> {
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async stop() {
+      await publisher.close();
+      await service.app.close();
     },
     async close() {
       await publisher.close();
