@@ -44,6 +44,11 @@ export const ROUTE_RULES: Readonly<Record<string, readonly RouteRule[]>> = {
     { method: 'GET', pattern: '/items/:itemId', access: CATALOG_OVERSEERS },
     { method: 'GET', pattern: '/workflow', access: CATALOG_OVERSEERS },
     { method: 'GET', pattern: '/compression', access: CATALOG_OVERSEERS },
+    // The working-day calendar: the city's reform office or operations enter notices; anyone may read them.
+    { method: 'POST', pattern: '/calendar/notices', access: ['reform_office', 'operations_admin'] },
+    { method: 'PUT', pattern: '/calendar/notices/:year', access: ['reform_office', 'operations_admin'] },
+    { method: 'GET', pattern: '/calendar/notices', access: 'public' },
+    { method: 'GET', pattern: '/calendar/years/:year', access: 'public' },
   ],
   cases: [
     { method: 'POST', pattern: '/cases', access: ['clerk'] },

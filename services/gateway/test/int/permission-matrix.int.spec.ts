@@ -1,3 +1,4 @@
+import { testHolidayNotice2027 } from '@sangeyipi/testing';
 import { HUANGPU_UNIT, PEOPLE, type Person, type PlatformUnderTest, publishItemThroughGateway, receiveCase, SETUP_TIMEOUT_MS, startPlatform, threeStepItem, tokensFor } from './gateway-test-kit';
 
 type Caller = Person | 'anonymous';
@@ -68,6 +69,16 @@ const ROUTES: Record<string, Route> = {
   'catalog GET /items/:id': { method: 'GET', path: ({ itemId }) => `/api/catalog/items/${itemId}`, allowed: CATALOG_OVERSIGHT_310101 },
   'catalog GET /workflow?regionCode=310101': { method: 'GET', path: () => '/api/catalog/workflow?regionCode=310101', allowed: CATALOG_OVERSIGHT_310101 },
   'catalog GET /compression?regionCode=310101': { method: 'GET', path: () => '/api/catalog/compression?regionCode=310101', allowed: CATALOG_OVERSIGHT_310101 },
+  // The city's calendar: only the operations team here (this reform office is Huangpu's, not the city's).
+  'catalog POST /calendar/notices': { method: 'POST', path: () => '/api/catalog/calendar/notices', body: testHolidayNotice2027(), allowed: ['operations_admin'] },
+  'catalog PUT /calendar/notices/:year': {
+    method: 'PUT',
+    path: () => '/api/catalog/calendar/notices/2027',
+    body: (({ year: _year, ...arrangement }) => ({ ...arrangement, reason: '权限测试' }))(testHolidayNotice2027()),
+    allowed: ['operations_admin'],
+  },
+  'catalog GET /calendar/notices': { method: 'GET', path: () => '/api/catalog/calendar/notices', allowed: EVERYONE },
+  'catalog GET /calendar/years/:year': { method: 'GET', path: () => '/api/catalog/calendar/years/2026', allowed: EVERYONE },
   'catalog POST /items/:id/change-requests': {
     method: 'POST',
     path: ({ itemId }) => `/api/catalog/items/${itemId}/change-requests`,
