@@ -117,11 +117,6 @@ export class WorkingDayCalendar {
     return { changed, disagreesWithSource };
   }
 
-  /** The entered notice that decides a year, if any (otherwise the source, or nothing, does). */
-  noticeFor(year: number): HolidayNotice | undefined {
-    return this.notices.get(year)?.notice;
-  }
-
   coveredYears(): number[] {
     return [...this.covered].sort((a, b) => a - b);
   }

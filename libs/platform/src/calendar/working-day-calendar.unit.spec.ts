@@ -327,7 +327,6 @@ describe('WorkingDayCalendar', () => {
       expect(running.countWorkingDays('2026-12-28', '2027-01-26')).toBe(20);
       expect(running.explainDay('2027-02-13')).toEqual({ date: '2027-02-13', isWorkingDay: true, basis: 'notice' });
       expect(running.coveredYears().at(-1)).toBe(2027);
-      expect(running.noticeFor(2027)).toBe(TEST_2027);
     });
 
     it('takes a notice given at construction like one entered later', () => {
