@@ -24,6 +24,19 @@ export interface AppendOptions {
   metadata: EventMetadata;
   /** Join the caller's transaction, e.g. to record a processed message with the events. */
   manager?: EntityManager;
+  /**
+   * The hash of the event at `expectedVersion` ('' for a new stream), when the caller knows it from
+   * an append that has committed (the last event of its result) or a read: the append then skips
+   * reading the stream's head. A stale guess cannot be stored: if anyone appended since, the INSERT
+   * at the next version is refused as a conflict. Ignored inside a caller's transaction and with `'any'`.
+   */
+  knownHeadHash?: string;
+}
+
+/** A stream's last stored event (version 0 and hash '' for a stream with none). */
+interface StreamHead {
+  version: number;
+  hash: string;
 }
 
 /** The columns every read selects; bigints travel as text. `table` qualifies them in joins. */
@@ -130,6 +143,8 @@ export class PostgresEventStore {
    * INSERT of all the events. The unique (stream_id, stream_version) constraint refuses the
    * INSERT if someone appended in between, and the INSERT, started after the head's writer
    * committed, gets a later transaction id, so each stream's versions stay in log order.
+   * With `knownHeadHash` (and a numeric `expectedVersion`) the head is not read: the caller saw the
+   * head's append commit, so the same two guarantees hold for the INSERT alone.
    */
   async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(streamId, events);
@@ -137,7 +152,7 @@ export class PostgresEventStore {
     if (options.manager) return this.appendWithin(options.manager, streamId, expectedVersion, events, options.metadata);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.appendAutocommit(streamId, expectedVersion, events, options.metadata);
+        const result = await this.appendAutocommit(streamId, expectedVersion, events, options.metadata, options.knownHeadHash);
         this.onAppended(result.events);
         return result;
       } catch (error) {
@@ -152,18 +167,15 @@ export class PostgresEventStore {
     expectedVersion: ExpectedVersion,
     events: readonly NewEvent[],
     metadata: EventMetadata,
+    knownHeadHash: string | undefined,
   ): Promise<AppendResult> {
     const pool = this.pool();
-    const { rows: heads } = await pool.query<{ stream_version: number; hash: string }>({
-      name: 'eventstore.head',
-      text: `SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
-      values: [streamId],
-    });
-    const currentVersion = heads[0]?.stream_version ?? 0;
+    const head = expectedVersion !== 'any' && knownHeadHash !== undefined ? { version: expectedVersion, hash: knownHeadHash } : await this.readHead(pool, streamId);
+    const currentVersion = head.version;
     if (expectedVersion !== 'any' && expectedVersion !== currentVersion) {
       throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion);
     }
-    const rows = this.newRows(streamId, currentVersion, heads[0]?.hash ?? '', events, metadata);
+    const rows = this.newRows(streamId, currentVersion, head.hash, events, metadata);
     const insert =
       rows.length === 1
         ? { name: 'eventstore.insert-one', text: INSERT_ONE, values: rowValues(rows[0]) }
@@ -175,6 +187,15 @@ export class PostgresEventStore {
       throw conflictOr(error, streamId, expectedVersion);
     }
     return this.appended(streamId, currentVersion, rows, inserted, metadata);
+  }
+
+  private async readHead(pool: Pool, streamId: string): Promise<StreamHead> {
+    const { rows } = await pool.query<{ stream_version: number; hash: string }>({
+      name: 'eventstore.head',
+      text: `SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+      values: [streamId],
+    });
+    return { version: rows[0]?.stream_version ?? 0, hash: rows[0]?.hash ?? '' };
   }
 
   private async appendWithin(

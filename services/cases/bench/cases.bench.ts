@@ -13,6 +13,8 @@
 // The clients run in a worker thread, so their HTTP work does not share the service's event loop (it
 // still shares the machine's cores). BENCH_PROFILE=1 writes a CPU profile of the service's thread during
 // the timed run to services/cases/bench/tmp/ (summarise with scripts/bench/profile-summary.ts).
+// BENCH_FLOOR=1 runs the same clients against http-floor.module.ts instead: the platform's stack with
+// one trivial command that appends one event (the floor under every cases command on this machine).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -26,6 +28,7 @@ import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CasesModule } from '../src/cases.module';
+import { HttpFloorModule } from './http-floor.module';
 
 const SECONDS = positiveNumber('BENCH_SECONDS', 30);
 const CLIENTS = positiveNumber('BENCH_CLIENTS', 32);
@@ -39,6 +42,7 @@ const ITEM = randomUUID();
 const PINNED_NOW = new Date('2025-09-26T02:00:00Z');
 const AIM_COMMANDS_PER_SECOND = 1_000;
 const AIM_P99_MS = 50;
+const FLOOR = process.env.BENCH_FLOOR === '1';
 
 function positiveNumber(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -123,7 +127,7 @@ class Recorder {
 }
 
 /** One full lifecycle: seven commands. */
-async function lifecycle(recorder: Recorder, tokens: Tokens, itemId: string, client: number): Promise<void> {
+async function caseLifecycle(recorder: Recorder, tokens: Tokens, itemId: string, client: number): Promise<void> {
   const received = await recorder.command(
     '/cases',
     tokens.clerk,
@@ -150,6 +154,13 @@ async function lifecycle(recorder: Recorder, tokens: Tokens, itemId: string, cli
   await recorder.command(`/cases/${caseId}/deliveries`, tokens.clerk, { documentId: issued.documentId, method: 'DELIVERY_METHOD_IN_PERSON' }, 201);
 }
 
+/** Seven floor commands by the same three people: as many requests as a lifecycle, none of its domain. */
+async function floorLifecycle(recorder: Recorder, tokens: Tokens, _itemId: string, client: number): Promise<void> {
+  for (const bearer of [tokens.clerk, tokens.clerk, tokens.clerk, tokens.reviewer, tokens.decider, tokens.clerk, tokens.clerk]) {
+    await recorder.command('/floor', bearer, { badge: `HP-${client}` }, 201);
+  }
+}
+
 async function seedItem(app: INestApplication): Promise<void> {
   const dataSource = app.get(DataSource);
   const steps = JSON.stringify(['APPROVAL_STEP_HANDLE', 'APPROVAL_STEP_REVIEW', 'APPROVAL_STEP_DECIDE']);
@@ -168,6 +179,7 @@ async function seedItem(app: INestApplication): Promise<void> {
 }
 
 interface ClientJob {
+  floor: boolean;
   baseUrl: string;
   itemId: string;
   tokens: Tokens;
@@ -185,7 +197,8 @@ interface ClientResult {
 }
 
 /** The worker thread: a warm-up, then CLIENTS concurrent lifecycle loops for SECONDS. */
-async function runClients({ baseUrl, itemId, tokens, clients, seconds }: ClientJob): Promise<ClientResult> {
+async function runClients({ floor, baseUrl, itemId, tokens, clients, seconds }: ClientJob): Promise<ClientResult> {
+  const lifecycle = floor ? floorLifecycle : caseLifecycle;
   // Warm up (and check the lifecycle works at all) outside the timed run.
   const warmUp = new Recorder(baseUrl);
   await Promise.all(Array.from({ length: Math.min(clients, 8) }, (_, client) => lifecycle(warmUp, tokens, itemId, client)));
@@ -301,7 +314,7 @@ async function main(): Promise<void> {
   url.pathname = `/${name}`;
   let app: INestApplication | undefined;
   try {
-    app = await createServiceApp(CasesModule, {
+    app = await createServiceApp(FLOOR ? HttpFloorModule : CasesModule, {
       env: {
         DATABASE_URL: url.toString(),
         KAFKA_BROKERS,
@@ -317,7 +330,7 @@ async function main(): Promise<void> {
     app.get<Clock>(CLOCK, { strict: false }).now = () => PINNED_NOW;
     await app.listen(0, '127.0.0.1');
     const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    await seedItem(app);
+    if (!FLOOR) await seedItem(app);
     const dataSource = app.get(DataSource);
 
     const tokens: Tokens = {
@@ -328,7 +341,7 @@ async function main(): Promise<void> {
 
     let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
     let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
-    const result = await clientsInWorker({ baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => {
+    const result = await clientsInWorker({ floor: FLOOR, baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => {
       stopCpu = cpuAccount(dataSource, name);
       stopProfile = startProfile();
     });
@@ -339,6 +352,7 @@ async function main(): Promise<void> {
     const perSecond = sorted.length / result.elapsedSeconds;
     const p50 = percentile(sorted, 50);
     const p99 = percentile(sorted, 99);
+    if (FLOOR) console.log('FLOOR: the platform stack with one trivial command appending one event (not the cases service)');
     console.log(
       `${CLIENTS} clients, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
     );

@@ -79,6 +79,25 @@ describe('appending to a stream', () => {
     expect(await verifyEventChains(fixture.dataSource)).toMatchObject({ ok: true, problemCount: 0 });
   });
 
+  it('appends after a known head without reading it, and refuses the guess once someone appended since', async () => {
+    const first = await fixture.store.append('case-known-head', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' });
+    const ownHead = first.events[0].hash;
+    const second = await fixture.store.append('case-known-head', 1, [{ type: 'CaseAccepted', data: {} }], { metadata, knownHeadHash: ownHead });
+    expect(second.events[0].previousHash).toBe(ownHead);
+
+    // Another writer appended since: the same guess is now stale and must not be stored.
+    await expect(
+      fixture.store.append('case-known-head', 1, [{ type: 'StepCompleted', data: {} }], { metadata, knownHeadHash: ownHead }),
+    ).rejects.toBeInstanceOf(StreamVersionConflictError);
+    await expect(
+      fixture.store.append('case-known-head', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' }),
+    ).rejects.toBeInstanceOf(StreamVersionConflictError);
+
+    expect((await fixture.store.readStream('case-known-head')).map((e) => e.type)).toEqual(['CaseReceived', 'CaseAccepted']);
+    await new EventLog(fixture.store).sealNext(100_000);
+    expect(await verifyEventChains(fixture.dataSource)).toMatchObject({ ok: true, problemCount: 0 });
+  });
+
   it('returns what it stored: positions, transaction ids and hashes as read back', async () => {
     const single = await fixture.store.append('case-returned', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: { n: 1 } }], { metadata });
     const batch = await fixture.store.append('case-returned', 1, [{ type: 'StepCompleted', data: { n: 2 } }, { type: 'StepCompleted', data: { n: 3 } }], { metadata });

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
+import { CorrelationContext } from '@sangeyipi/platform';
+import type { DataSource, EntityManager } from 'typeorm';
 import { decodeMessage, MalformedMessageError } from '../event-codec';
 import type { IntegrationEvent } from '../integration-event';
 import type { EventSubscription } from './event-handler';
@@ -124,6 +125,14 @@ export class MessageProcessor {
     }
   }
 
+  /**
+   * The handler runs under the event's correlation id, so what it logs and the events it appends carry
+   * the id of the request that started it all, from service to service.
+   */
+  private handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+    return CorrelationContext.run(CorrelationContext.accept(event.correlationId), () => this.subscription.handle(event, manager));
+  }
+
   /** One transaction for the whole run; on failure, which message's handler threw (if one did). */
   private async tryBatch(run: readonly Decoded[], outcomes: ProcessOutcome[]): Promise<BatchAttempt> {
     let current: number | undefined;
@@ -143,7 +152,7 @@ export class MessageProcessor {
             continue;
           }
           current = position;
-          await this.subscription.handle(item.event, manager);
+          await this.handle(item.event, manager);
           batchOutcomes.push('handled');
         }
         current = undefined;
@@ -179,7 +188,7 @@ export class MessageProcessor {
             [this.subscription.consumerGroup, event.eventId],
           );
           if (inserted.length === 0) return 'duplicate';
-          await this.subscription.handle(event, manager);
+          await this.handle(event, manager);
           return 'handled';
         });
       } catch (error) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { decodeEnvelope } from '@sangeyipi/contracts';
 import type { DataSource } from 'typeorm';
 import type { EventSubscription } from '../consumer/event-handler';
@@ -10,6 +11,8 @@ interface LocalSubscriber {
   processor: MessageProcessor;
   /** Batches wait here so each subscriber sees them in publish order, one batch at a time. */
   queue: Promise<void>;
+  /** Runs work in the async context the subscriber subscribed from (its application's logger), not the publisher's. */
+  inSubscriberContext: <R>(work: () => R) => R;
 }
 
 /**
@@ -42,6 +45,7 @@ export class InProcessEventBus implements EventPublisher {
       topics: new Set(subscription.topics),
       processor: new MessageProcessor(dataSource, subscription, new PostgresDeadLetterSink(dataSource)),
       queue: Promise.resolve(),
+      inSubscriberContext: AsyncLocalStorage.snapshot(),
     });
   }
 
@@ -51,9 +55,8 @@ export class InProcessEventBus implements EventPublisher {
       const mine = messages.filter((m) => subscriber.topics.has(m.topic));
       subscriber.queue = subscriber.queue.then(async () => {
         if (mine.length === 0) return;
-        await subscriber.processor.processBatch(
-          mine.map((message) => ({ topic: message.topic, partition: 0, offset: offsetOf(message), key: message.key, value: message.value })),
-        );
+        const batch = mine.map((message) => ({ topic: message.topic, partition: 0, offset: offsetOf(message), key: message.key, value: message.value }));
+        await subscriber.inSubscriberContext(() => subscriber.processor.processBatch(batch));
       });
       return subscriber.queue;
     });

@@ -1,4 +1,5 @@
 import { encodeSealedEvent, EventRelay, eventTopic, MessageProcessor, PostgresDeadLetterSink, type EventPublisher, type IncomingMessage, type TransportMessage } from '@sangeyipi/messaging';
+import { CorrelationContext } from '@sangeyipi/platform';
 import { eventually, uniqueName } from '@sangeyipi/testing';
 import { caseReceived, createBackboneFixture, sealAll, type BackboneFixture } from './backbone.fixture';
 
@@ -176,6 +177,52 @@ describe('the relay with a send in flight', () => {
       for (let i = 1; i < rounds.length; i++) expect(rounds[i] - rounds[i - 1]).toBeGreaterThanOrEqual(95);
     } finally {
       await fixture.close();
+    }
+  });
+});
+
+describe("a consumer's handler", () => {
+  it("runs under the event's correlation id, in a batch and when retried alone", async () => {
+    const source = await createBackboneFixture('correlation_src');
+    const consumerSide = await createBackboneFixture('correlation_dst');
+    try {
+      for (const order of [1, 2]) {
+        await source.store.append(`case-order-${order}`, 0, [caseReceived(`case-order-${order}`, order)], { metadata: { correlationId: `order-${order}` } });
+      }
+      const messages = (await sealAll(source, 2))
+        .map((event) => encodeSealedEvent(event, 'cases', 'cases.events.v1'))
+        .map((m, offset) => ({ topic: m.topic, partition: 0, offset: String(offset), key: m.key, value: m.value }));
+      const seen: Array<[string, string | undefined]> = [];
+      let failedOnce = false;
+      const processor = new MessageProcessor(
+        consumerSide.dataSource,
+        {
+          consumerGroup: uniqueName('cases.correlation'),
+          topics: ['cases.events.v1'],
+          retryBackoffMs: 5,
+          handle: async (event) => {
+            seen.push([event.streamId, CorrelationContext.current()]);
+            // The second event fails once: the batch is rolled back and it is retried on its own.
+            if (event.streamId === 'case-order-2' && !failedOnce) {
+              failedOnce = true;
+              throw new Error('flaky once');
+            }
+          },
+        },
+        new PostgresDeadLetterSink(consumerSide.dataSource),
+      );
+
+      await CorrelationContext.run('the-consumer-loop', () => processor.processBatch(messages));
+
+      expect(seen).toEqual([
+        ['case-order-1', 'order-1'],
+        ['case-order-2', 'order-2'],
+        ['case-order-1', 'order-1'],
+        ['case-order-2', 'order-2'],
+      ]);
+    } finally {
+      await source.close();
+      await consumerSide.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { ExpectedVersion } from '@sangeyipi/eventstore';
 import {
@@ -254,6 +255,29 @@ describe('the in-process transport', () => {
     ]);
     await relay.stop();
     await fixture.close();
+  });
+
+  it("runs each subscriber's handler in the async context it subscribed from, not the publisher's", async () => {
+    const fixture = await createBackboneFixture('inproc_context');
+    const application = new AsyncLocalStorage<string>();
+    const bus = new InProcessEventBus();
+    const topic = eventTopic('cases');
+    const seenIn: Array<string | undefined> = [];
+    application.run('subscriber', () =>
+      bus.subscribe(fixture.dataSource, { consumerGroup: 'notifications.cases', topics: [topic], handle: async () => void seenIn.push(application.getStore()) }),
+    );
+    bus.open();
+    const relay = new EventRelay({ service: 'cases', topic, store: fixture.store, log: fixture.log, publisher: bus });
+    await fixture.store.append('case-context', 0, [caseReceived('case-context', 1)], { metadata: { correlationId: 'context' } });
+
+    try {
+      await application.run('publisher', () => eventually(async () => (await relay.publishPending()) >= 1));
+
+      expect(seenIn).toEqual(['subscriber']);
+    } finally {
+      await relay.stop();
+      await fixture.close();
+    }
   });
 
   it('holds events back until the bus opens, so applications started later still get them', async () => {

@@ -50,3 +50,36 @@ describe('TokenVerifier during a key rotation', () => {
     await expect(verifierWith({ AUTH_JWT_PREVIOUS_SECRETS: PREVIOUS }).verify(expired)).rejects.toThrow('the token has expired');
   });
 });
+
+describe('TokenVerifier keeping verified tokens', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('refuses a kept token once it has expired', async () => {
+    const verifier = verifierWith({});
+    const token = await tokenSignedWith(CURRENT, '10s');
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'clerk-1' });
+
+    jest.useFakeTimers({ now: Date.now() + 11_000, doNotFake: ['nextTick', 'setImmediate'] });
+
+    await expect(verifier.verify(token)).rejects.toThrow('the token has expired');
+  });
+
+  it('refuses a token whose signature differs from a kept one with the same claims', async () => {
+    const verifier = verifierWith({});
+    const token = await tokenSignedWith(CURRENT);
+    await verifier.verify(token);
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+
+    await expect(verifier.verify(forged)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('answers a kept token with the same caller, who cannot be changed by one request', async () => {
+    const verifier = verifierWith({});
+    const token = await tokenSignedWith(CURRENT);
+    const first = await verifier.verify(token);
+
+    expect(() => (first.roles as string[]).push('auditor')).toThrow(TypeError);
+    await expect(verifier.verify(token)).resolves.toEqual({ userId: 'clerk-1', roles: ['clerk'], unitId: 'unit-1', regionCode: undefined, name: undefined });
+  });
+});

@@ -1,7 +1,9 @@
 import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { NestApplication, NestFactory } from '@nestjs/core';
 import { Logger, LoggerErrorInterceptor, PinoLogger } from 'nestjs-pino';
+// Not in nestjs-pino's index, but its own module: the store its loggers read (pinned version).
+import { Store as PinoLoggerStore, storage as pinoLoggerStorage } from 'nestjs-pino/storage';
 import type { DestinationStream } from 'pino';
 import { loadServiceConfig, type Environment } from '../config/load-service-config.util';
 import { ServiceConfig } from '../config/service-config.schema';
@@ -65,9 +67,31 @@ export async function createServiceApp(appModule: Type, options: ServiceAppOptio
     exports: [SERVICE_RUNTIME, SERVICE_NAME, ServiceConfig, ...(schema === ServiceConfig ? [] : [schema])],
   };
 
-  const app = await NestFactory.create(host, {
-    logger: new Logger(new PinoLogger(loggerParams), loggerParams),
-    abortOnError: false,
+  // Outside a request, nestjs-pino logs through one logger per process (the first application's) and Nest's
+  // static Logger through the last one's. Where several applications share a process (the embedded host,
+  // tests), what each one starts — providers, timers, consumers, its HTTP server — runs in a store holding
+  // its own root logger, so every line names the service that wrote it.
+  const ownLoggerStore = new PinoLoggerStore(logger);
+  const withOwnLogger = <T>(work: () => T): T => pinoLoggerStorage.run(ownLoggerStore, work);
+  const app = await withOwnLogger(() =>
+    NestFactory.create(host, {
+      logger: new Logger(new PinoLogger(loggerParams), loggerParams),
+      abortOnError: false,
+    }),
+  );
+  // `app` is Nest's proxy, which ignores assignments: define the methods on it instead. The proxy calls
+  // them on the application itself (`this`), as it calls the originals.
+  Object.defineProperty(app, 'init', {
+    configurable: true,
+    value(this: NestApplication) {
+      return withOwnLogger(() => NestApplication.prototype.init.call(this));
+    },
+  });
+  Object.defineProperty(app, 'listen', {
+    configurable: true,
+    value(this: NestApplication, ...args: Parameters<NestApplication['listen']>) {
+      return withOwnLogger(() => NestApplication.prototype.listen.apply(this, args));
+    },
   });
   app.use(correlationIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));

@@ -47,6 +47,16 @@ describe('starting and stopping a service process', () => {
     );
   });
 
+  it('stops at start when told to use the embedded host\'s in-process transport on its own', async () => {
+    const service = runCatalog({ ...validEnv, EVENT_TRANSPORT: 'in-process' });
+
+    expect(await service.exited).toBe(1);
+    expect(service.stderr().trim()).toBe(
+      "Invalid configuration: EVENT_TRANSPORT=in-process is the embedded host's transport (npm start runs every service in one process); " +
+        'a service run on its own needs EVENT_TRANSPORT=kafka',
+    );
+  });
+
   it('serves, logs JSON lines, and exits with 0 after SIGTERM', async () => {
     const service = runCatalog({ ...validEnv, PORT: '0' });
     const port = await eventually(

@@ -19,6 +19,8 @@ export interface LoadedCase {
   version: number;
   /** Region of the unit that received the case (from the receipt's metadata). */
   regionCode: string;
+  /** The hash of the event at `version` ('' before the first). */
+  headHash: string;
 }
 
 export interface CaseCommandResult {
@@ -37,6 +39,7 @@ export interface CaseCommandResult {
  * the cached version succeeds only if nobody appended since, which proves the guess was the current
  * state. When a command on a cached state is refused for any reason (rule, permission, conflict),
  * the case is read from its stream and the command decided again, so a stale guess never shows.
+ * The kept state carries the hash of the case's last event, so the append need not read the head.
  * Commands inside a transaction (an Idempotency-Key, a consumer) always read the stream.
  */
 @Injectable()
@@ -65,6 +68,7 @@ export class CaseStreams {
       state: replay(events.map((e) => ({ type: e.type, data: e.data }) as CaseEvent)),
       version: events.length ? events[events.length - 1].streamVersion : 0,
       regionCode: events[0]?.metadata.regionCode ?? '',
+      headHash: events.length ? events[events.length - 1].hash : '',
     };
   }
 
@@ -74,6 +78,10 @@ export class CaseStreams {
    */
   async execute(caseId: string, user: AuthenticatedUser, command: CaseCommand, options: ExecuteOptions = {}): Promise<CaseCommandResult> {
     const manager = options.manager ?? currentCommandTransaction();
+    if (!manager && options.expectedVersion === 0) {
+      // A new case: there is nothing to read, and the append at version 0 is refused if the stream exists.
+      return this.executeOn(caseId, { state: replay([]), version: 0, regionCode: '', headHash: '' }, user, command, options, undefined);
+    }
     const cached = manager ? undefined : this.recent.get(caseId);
     if (cached && (options.expectedVersion === undefined || options.expectedVersion === cached.version)) {
       try {
@@ -90,7 +98,7 @@ export class CaseStreams {
 
   private async executeOn(
     caseId: string,
-    { state, version, regionCode }: LoadedCase,
+    { state, version, regionCode, headHash }: LoadedCase,
     user: AuthenticatedUser,
     command: CaseCommand,
     { expectedVersion, authorize, regionCode: newCaseRegion }: ExecuteOptions,
@@ -111,11 +119,14 @@ export class CaseStreams {
     const result = manager
       ? // A savepoint, so that a lost race leaves the caller's transaction usable (e.g. to retry).
         await manager.transaction((savepoint) => this.store.append(caseStreamId(caseId), version, newEvents, { metadata, manager: savepoint }))
-      : await this.store.append(caseStreamId(caseId), version, newEvents, { metadata });
+      : await this.store.append(caseStreamId(caseId), version, newEvents, { metadata, knownHeadHash: headHash });
     this.backbone.notifyAppended();
     // In a transaction the append may still roll back: forget the case rather than keep a guess.
     if (manager) this.recent.delete(caseId);
-    else this.remember(caseId, { state, version: result.nextVersion, regionCode: version === 0 ? metadata.regionCode : regionCode }, events);
+    else {
+      const headAfter = { version: result.nextVersion, headHash: result.events[result.events.length - 1].hash };
+      this.remember(caseId, { state, regionCode: version === 0 ? metadata.regionCode : regionCode, ...headAfter }, events);
+    }
     return { caseId, version: result.nextVersion, events: events.map((e) => e.type) };
   }
 

@@ -16,15 +16,25 @@ describe('CaseStreams with the recent cases kept in memory', () => {
     await world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), receiveCommand(), { expectedVersion: 0 });
     await world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), acceptCommand);
     await world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), step('APPROVAL_STEP_HANDLE', 'clerk-1'));
-    expect(world.reads()).toBe(1);
+    expect(world.reads()).toBe(0);
     expect(world.events(CASE_ID).map((e) => e.type)).toEqual(['cases.CaseReceived', 'cases.CaseAccepted', 'cases.StepCompleted']);
   });
 
-  it('reads the stream every time with the cache off', async () => {
+  it('reads the stream for every command on an existing case with the cache off', async () => {
     const world = inMemoryCaseStreams();
     await world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), receiveCommand(), { expectedVersion: 0 });
     await world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), acceptCommand);
+    await world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), step('APPROVAL_STEP_HANDLE', 'clerk-1'));
     expect(world.reads()).toBe(2);
+  });
+
+  it('receives a new case without reading, and refuses it as a conflict when the stream exists after all', async () => {
+    const world = inMemoryCaseStreams();
+    world.given(CASE_ID, receiveCommand());
+
+    await expect(world.cases.execute(CASE_ID, staff('clerk-1', 'clerk'), receiveCommand(), { expectedVersion: 0 })).rejects.toBeInstanceOf(StreamVersionConflictError);
+    expect(world.reads()).toBe(0);
+    expect(world.events(CASE_ID)).toHaveLength(1);
   });
 
   it('decides again on the stream when another replica moved the case on and the kept state refuses', async () => {
