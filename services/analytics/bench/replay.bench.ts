@@ -255,7 +255,7 @@ async function main(): Promise<void> {
     console.log(`raw read:              ${raw} events in ${(rawMs / 1000).toFixed(1)} s = ${rawRate} events/s`);
     console.log(`read + decode + fold:  ${raw} events in ${(foldMs / 1000).toFixed(1)} s = ${perSecond(raw, foldMs)} events/s (${factsInMemory} facts in memory)`);
     console.log(`full rebuild (+ write): ${report.messages} events in ${(rebuildMs / 1000).toFixed(1)} s = ${rebuildRate} events/s (${report.facts} facts written)`);
-    console.log(`  of which read + fold (facts staged beside it) ${(report.foldMs / 1000).toFixed(1)} s, then the last writes and the swap ${(report.swapMs / 1000).toFixed(1)} s`);
+    console.log(`  of which read + fold (facts written beside it) ${(report.foldMs / 1000).toFixed(1)} s, then the last writes and the swap ${(report.swapMs / 1000).toFixed(1)} s`);
     console.log(`aim: replay ≥ ${AIM_EVENTS_PER_SECOND} events/s — ${rebuildRate >= AIM_EVENTS_PER_SECOND ? 'met' : 'NOT met'}`);
     console.log(`aim: replay ≥ 1/3 of the raw rate (${Math.round(rawRate / 3)}) — ${rebuildRate * 3 >= rawRate ? 'met' : 'NOT met'} (${((rebuildRate / rawRate) * 100).toFixed(0)}%)`);
   } finally {
