@@ -12,7 +12,8 @@ export class FactFolder {
   readonly facts = new Map<string, Fact>();
   readonly counts: FoldCounts = { folded: 0, repeats: 0, ignored: 0 };
 
-  add(event: FoldableEvent): void {
+  /** Folds the event into its stream's fact, in place; returns the fact when it changed. */
+  add(event: FoldableEvent): Fact | undefined {
     const key = factKeyOf(event);
     const result = foldEvent(this.facts.get(key), event);
     if (result === 'repeat') this.counts.repeats++;
@@ -20,6 +21,8 @@ export class FactFolder {
     else {
       this.facts.set(key, result);
       this.counts.folded++;
+      return result;
     }
+    return undefined;
   }
 }

@@ -69,24 +69,31 @@ export function factKeyOf(event: Pick<FoldableEvent, 'type' | 'streamId'>): stri
 export type FoldOutcome = 'folded' | 'repeat' | 'ignored';
 
 /**
- * Folds one event into the fact of its stream (undefined when the stream has none yet). Returns the
- * new fact, or the outcome when nothing changed. Events of a stream must come in stream order, as
- * Kafka delivers one partition; an event at or below the fact's version is a repeat (the relay
- * publishes at least once). Types that feed no indicator, and types this code does not know, are
- * ignored.
+ * Folds one event into the fact of its stream (undefined when the stream has none yet), in place:
+ * returns the given fact changed, or a new fact when the stream has none yet or the event starts its
+ * fact anew (a registration, a listing, a publication); the outcome when nothing changed. Changing
+ * the fact in place rather than copying it per event spares a replay most of its garbage; callers
+ * own the facts they pass. Events of a stream must come in stream order, as Kafka delivers one
+ * partition; an event at or below the fact's version is a repeat (the relay publishes at least once).
+ * Types that feed no indicator, and types this code does not know, are ignored.
  */
 export function foldEvent(fact: Fact | undefined, event: FoldableEvent): Fact | Exclude<FoldOutcome, 'folded'> {
   if (fact && event.streamVersion <= fact.version) return 'repeat';
   if (!FOLDED_TYPES.has(event.type) || !isEventType(event.type)) return 'ignored';
-  const typed = { type: event.type, data: event.data } as TypedEvent;
   const at = event.recordedAt.toISOString();
-  const base = { key: factKeyOf(event), version: event.streamVersion, firstAt: fact?.firstAt ?? at, lastAt: at };
-  const next = apply(fact, typed, at, event.regionCode);
-  return next ? ({ ...next, ...base } as Fact) : 'ignored';
+  const firstAt = fact?.firstAt ?? at;
+  const folded = apply(fact, { type: event.type, data: event.data } as TypedEvent, at, event.regionCode) as Fact | undefined;
+  if (!folded) return 'ignored';
+  folded.key = factKeyOf(event);
+  folded.version = event.streamVersion;
+  folded.firstAt = firstAt;
+  folded.lastAt = at;
+  return folded;
 }
 
 type WithoutBase<T> = T extends Fact ? Omit<T, 'key' | 'version' | 'firstAt' | 'lastAt'> : never;
-type Folded = WithoutBase<Fact> | undefined;
+/** The fact changed in place, a new one without its stamps (foldEvent sets them), or undefined when the event changes nothing. */
+type Folded = Fact | WithoutBase<Fact> | undefined;
 
 function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode: string): Folded {
   switch (event.type) {
@@ -104,14 +111,14 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
       return { kind: 'calendar', notices: [...(fact?.kind === 'calendar' ? fact.notices : []), notice] };
     }
     case 'cases.OnlineApplicationSubmitted':
-      return caseWith(fact, event.data.caseId, regionCode, {
+      return Object.assign(caseOf(fact, event.data.caseId, regionCode), {
         unitId: event.data.unitId,
         itemId: event.data.itemId,
         immediate: event.data.immediate,
         statutoryLimitDays: event.data.statutoryLimitDays,
       });
     case 'cases.CaseReceived':
-      return caseWith(fact, event.data.caseId, regionCode, {
+      return Object.assign(caseOf(fact, event.data.caseId, regionCode), {
         unitId: event.data.unitId,
         itemId: event.data.itemId,
         immediate: event.data.immediate,
@@ -119,26 +126,31 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
         receivedAt: at,
       });
     case 'cases.MaterialsSupplementRequested': {
-      const current = caseWith(fact, event.data.caseId, regionCode, {});
-      return { ...current, supplementRequests: [...current.supplementRequests, at] };
+      const current = caseOf(fact, event.data.caseId, regionCode);
+      current.supplementRequests.push(at);
+      return current;
     }
     case 'cases.CaseAccepted': {
-      const current = caseWith(fact, event.data.caseId, regionCode, { statutoryLimitDays: event.data.statutoryLimitDays });
-      return event.data.committedDeadline ? { ...current, deadlines: [...current.deadlines, { at, deadline: event.data.committedDeadline }] } : current;
+      const current = caseOf(fact, event.data.caseId, regionCode);
+      current.statutoryLimitDays = event.data.statutoryLimitDays;
+      if (event.data.committedDeadline) current.deadlines.push({ at, deadline: event.data.committedDeadline });
+      return current;
     }
     case 'cases.ClockResumed': {
-      const current = caseWith(fact, event.data.caseId, regionCode, {});
-      return event.data.committedDeadline ? { ...current, deadlines: [...current.deadlines, { at, deadline: event.data.committedDeadline }] } : current;
+      const current = caseOf(fact, event.data.caseId, regionCode);
+      if (event.data.committedDeadline) current.deadlines.push({ at, deadline: event.data.committedDeadline });
+      return current;
     }
     case 'cases.CaseDecided':
-      return caseWith(fact, event.data.caseId, regionCode, {
+      return Object.assign(caseOf(fact, event.data.caseId, regionCode), {
         decidedAt: at,
         workingDaysUsed: event.data.workingDaysUsed,
         decidedOnTheSpot: event.data.decidedOnTheSpot,
       });
     case 'cases.CaseOverdue': {
-      const current = caseWith(fact, event.data.caseId, regionCode, {});
-      return { ...current, overdueAt: current.overdueAt ?? at };
+      const current = caseOf(fact, event.data.caseId, regionCode);
+      current.overdueAt ??= at;
+      return current;
     }
     case 'projects.ProjectListed':
       return {
@@ -158,27 +170,35 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
       };
     case 'projects.MilestoneReached':
       if (fact?.kind !== 'project') return undefined;
-      return { ...fact, milestones: [...fact.milestones, { at, milestone: MILESTONES[event.data.milestone] ?? '', reachedOn: event.data.reachedOn }] };
+      fact.milestones.push({ at, milestone: MILESTONES[event.data.milestone] ?? '', reachedOn: event.data.reachedOn });
+      return fact;
     case 'projects.ProjectExcluded':
       if (fact?.kind !== 'project') return undefined;
-      return { ...fact, excludedAt: fact.excludedAt ?? at };
+      fact.excludedAt ??= at;
+      return fact;
     case 'projects.ProjectYearClosed':
       if (fact?.kind !== 'project') return undefined;
-      return { ...fact, yearClosed: { at, outcome: YEAR_OUTCOMES[event.data.outcome] ?? '' } };
+      fact.yearClosed = { at, outcome: YEAR_OUTCOMES[event.data.outcome] ?? '' };
+      return fact;
     case 'projects.ProjectTargetChanged':
       if (fact?.kind !== 'project') return undefined;
-      return { ...fact, targets: [...fact.targets, { at, target: targetName(event.data.target) }] };
+      fact.targets.push({ at, target: targetName(event.data.target) });
+      return fact;
     case 'projects.ProjectDelisted':
       if (fact?.kind !== 'project') return undefined;
-      return { ...fact, delistedAt: fact.delistedAt ?? at };
+      fact.delistedAt ??= at;
+      return fact;
     case 'projects.IndustrialApprovalChainCompleted':
       if (fact?.kind !== 'project') return undefined;
-      return { ...fact, approvalChain: { at, elapsedDays: event.data.elapsedDays, statutoryTotalDays: event.data.statutoryTotalDays } };
+      fact.approvalChain = { at, elapsedDays: event.data.elapsedDays, statutoryTotalDays: event.data.statutoryTotalDays };
+      return fact;
     case 'supervision.InspectionPlanned':
       return { kind: 'plan', planId: event.data.planId, level: levelName(event.data.level), regionCode: event.data.regionCode, drawnAt: null, drawnInspections: 0 };
     case 'supervision.InspectionDrawn':
       if (fact?.kind !== 'plan') return undefined;
-      return { ...fact, drawnAt: fact.drawnAt ?? at, drawnInspections: event.data.inspections.length };
+      fact.drawnAt ??= at;
+      fact.drawnInspections = event.data.inspections.length;
+      return fact;
     case 'supervision.InspectionResultPublished':
       return {
         kind: 'inspection',
@@ -202,7 +222,8 @@ function apply(fact: Fact | undefined, event: TypedEvent, at: string, regionCode
       };
     case 'supervision.BadRatingAnswered':
       if (fact?.kind !== 'rating') return undefined;
-      return { ...fact, answeredAt: fact.answeredAt ?? at };
+      fact.answeredAt ??= at;
+      return fact;
     default:
       return undefined;
   }
@@ -219,37 +240,37 @@ function revisionOf(at: string, definition: catalog.CatalogItemDefinition | unde
   };
 }
 
-function withRevision(
-  fact: Fact | undefined,
-  data: { itemId: string; unitId: string; level: number; regionCode: string },
-  revision: ItemRevision,
-): Omit<ItemFact, 'key' | 'version' | 'firstAt' | 'lastAt'> {
-  const revisions = fact?.kind === 'item' ? fact.revisions : [];
-  return { kind: 'item', itemId: data.itemId, unitId: data.unitId, level: levelName(data.level), regionCode: data.regionCode, revisions: [...revisions, revision] };
+/** The item's fact with the event's placement and one more revision; a new fact when the stream has no item yet. */
+function withRevision(fact: Fact | undefined, data: { itemId: string; unitId: string; level: number; regionCode: string }, revision: ItemRevision): ItemFact | WithoutBase<ItemFact> {
+  const placement = { itemId: data.itemId, unitId: data.unitId, level: levelName(data.level), regionCode: data.regionCode };
+  if (fact?.kind !== 'item') return { kind: 'item', ...placement, revisions: [revision] };
+  Object.assign(fact, placement).revisions.push(revision);
+  return fact;
 }
 
-type CaseFields = Omit<CaseFact, 'key' | 'version' | 'firstAt' | 'lastAt'>;
-
-/** The case's fact with some fields set; a stream whose first event was not CaseReceived still gets one. */
-function caseWith(fact: Fact | undefined, caseId: string, regionCode: string, fields: Partial<CaseFields>): CaseFields {
-  const current: CaseFields =
-    fact?.kind === 'case'
-      ? fact
-      : {
-          kind: 'case',
-          caseId,
-          unitId: '',
-          itemId: '',
-          regionCode,
-          receivedAt: null,
-          immediate: false,
-          statutoryLimitDays: 0,
-          deadlines: [],
-          supplementRequests: [],
-          decidedAt: null,
-          workingDaysUsed: 0,
-          decidedOnTheSpot: false,
-          overdueAt: null,
-        };
-  return { ...current, ...fields, regionCode: current.regionCode || regionCode };
+/**
+ * The case's fact, to change in place; a new one when the stream has no case yet (a stream whose
+ * first event was not CaseReceived still gets one). Its region is the events' while it has none.
+ */
+function caseOf(fact: Fact | undefined, caseId: string, regionCode: string): CaseFact | WithoutBase<CaseFact> {
+  if (fact?.kind === 'case') {
+    fact.regionCode ||= regionCode;
+    return fact;
+  }
+  return {
+    kind: 'case',
+    caseId,
+    unitId: '',
+    itemId: '',
+    regionCode,
+    receivedAt: null,
+    immediate: false,
+    statutoryLimitDays: 0,
+    deadlines: [],
+    supplementRequests: [],
+    decidedAt: null,
+    workingDaysUsed: 0,
+    decidedOnTheSpot: false,
+    overdueAt: null,
+  };
 }

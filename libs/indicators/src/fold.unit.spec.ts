@@ -55,4 +55,19 @@ describe('folding events into per-stream facts', () => {
     expect(folder.facts.size).toBe(0);
     expect(folder.counts).toEqual({ folded: 0, repeats: 0, ignored: 2 });
   });
+
+  it('changes a fact in place, but starts it anew on an event that starts it (a project listed again loses its milestones)', () => {
+    const folder = fold(
+      new HistoryBuilder()
+        .add('project-P1', 'projects.ProjectListed', '2026-03-01', { projectId: 'P1', unitId: 'U1', listingYear: 2026, target: 1 })
+        .add('project-P1', 'projects.MilestoneReached', '2026-04-01', { projectId: 'P1', milestone: 1, reachedOn: '2026-04-01' }).events,
+    );
+    const listed = folder.facts.get('projects/project-P1');
+    expect(listed).toMatchObject({ milestones: [{ milestone: 'started' }], version: 2, firstAt: noon('2026-03-01').toISOString() });
+    const relisting = new HistoryBuilder().add('project-P1', 'projects.ProjectListed', '2026-05-01', { projectId: 'P1', unitId: 'U2', listingYear: 2026, target: 1 }).events[0];
+    const relisted = folder.add({ ...relisting, streamVersion: 3 });
+    expect(relisted).not.toBe(listed);
+    expect(relisted).toMatchObject({ unitId: 'U2', milestones: [], version: 3, firstAt: noon('2026-03-01').toISOString(), lastAt: noon('2026-05-01').toISOString() });
+    expect(folder.add(new HistoryBuilder().add('project-P1', 'projects.ProjectExcluded', '2026-06-01', { projectId: 'P1' }).events[0])).toBeUndefined(); // a repeat (version 1)
+  });
 });

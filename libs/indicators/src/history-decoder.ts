@@ -57,10 +57,10 @@ export function decodeForFold(value: Buffer | null): FoldableEvent | null {
     const fields = readEnvelopeFields(value);
     if (!fields.hasEventId || !fields.streamId) return null;
     let data: unknown;
-    if (FOLDED_TYPES.has(fields.type)) {
-      const type = fields.type as EventType;
-      if (fields.schemaVersion !== schemaVersionOf(type)) return null;
-      data = decodeEvent(type, fields.payload);
+    const schemaVersion = FOLDED_SCHEMA_VERSIONS.get(fields.type);
+    if (schemaVersion !== undefined) {
+      if (fields.schemaVersion !== schemaVersion) return null;
+      data = decodeEvent(fields.type as EventType, value.subarray(fields.payloadStart, fields.payloadEnd));
     }
     return { type: fields.type, data, streamId: fields.streamId, streamVersion: fields.streamVersion, recordedAt: new Date(fields.recordedAtMs), regionCode: fields.regionCode };
   } catch {
@@ -68,11 +68,15 @@ export function decodeForFold(value: Buffer | null): FoldableEvent | null {
   }
 }
 
+/** The schema version of each folded type, worked out once rather than for every message. */
+const FOLDED_SCHEMA_VERSIONS: ReadonlyMap<string, number> = new Map([...FOLDED_TYPES].map((type) => [type, schemaVersionOf(type as EventType)]));
+
 /** Envelope field numbers (proto/sangeyipi/envelope/v1/envelope.proto). */
 const FIELD = { eventId: 1, eventType: 2, schemaVersion: 3, streamId: 4, streamVersion: 5, recordedAt: 8, regionCode: 12, payload: 16 } as const;
 
 function readEnvelopeFields(buffer: Buffer) {
-  const fields = { hasEventId: false, type: '', schemaVersion: 0, streamId: '', streamVersion: 0, recordedAtMs: 0, regionCode: '', payload: new Uint8Array(0) as Uint8Array };
+  // The payload as offsets, not a view: most types' payloads are never decoded, and views are costly to make.
+  const fields = { hasEventId: false, type: '', schemaVersion: 0, streamId: '', streamVersion: 0, recordedAtMs: 0, regionCode: '', payloadStart: 0, payloadEnd: 0 };
   const reader = new WireReader(buffer, 0, buffer.length);
   while (!reader.done()) {
     const tag = reader.varint();
@@ -95,7 +99,8 @@ function readEnvelopeFields(buffer: Buffer) {
           fields.regionCode = buffer.toString('utf8', start, start + length);
           break;
         case FIELD.payload:
-          fields.payload = buffer.subarray(start, start + length);
+          fields.payloadStart = start;
+          fields.payloadEnd = start + length;
           break;
         case FIELD.recordedAt:
           fields.recordedAtMs = readTimestampMs(buffer, start, start + length);

@@ -20,6 +20,6 @@ export {
 export { EFFICIENCY_WEIGHTS, assessEfficiency, type EfficiencyAssessment, type ScorePart, type UnitScore } from './efficiency';
 export { decodeForFold, decodeHistoryMessage, type DecodedMessage, type HistoryMessage } from './history-decoder';
 export { currentRanges, readHistory, type PartitionRange, type ReadHistoryOptions } from './kafka-history.reader';
-export { IndicatorFactStore, type Delivery, type FactSnapshot, type RebuildReport } from './indicator-fact.store';
+export { IndicatorFactStore, type Delivery, type FactSnapshot, type RebuildOptions, type RebuildReport } from './indicator-fact.store';
 export { CreateIndicatorFacts1764800000000 } from './indicator-facts.migration';
 export { UpgradeIndicatorFacts1764800000200 } from './indicator-facts-v2.migration';

@@ -20,7 +20,7 @@ export async function rebuildProjections(options: RebuildOptions, io: Output): P
     const report = await new IndicatorFactStore(dataSource).rebuild(
       connectKafka(options.brokers),
       CONTEXTS.map((context) => `${options.topicPrefix}${TOPICS[context]}`),
-      (done, total) => bar.update(done, total),
+      { onProgress: (done, total) => bar.update(done, total) },
     );
     bar.stop();
     const after = await new IndicatorFactStore(dataSource).fingerprint();
