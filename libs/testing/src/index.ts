@@ -7,3 +7,4 @@ export { startServiceUnderTest, type ServiceAppFactory, type ServiceUnderTest } 
 export { signTestToken, TEST_JWT_SECRET, type TestUser } from './test-tokens';
 export { describeServiceOperability } from './service-health.suite';
 export { testHolidayNotice2027 } from './test-holiday-notice';
+export { describeBadInputAnswers, type BadInputOptions, type RunningService } from './bad-input.suite';

@@ -58,4 +58,16 @@ describe('the global validation pipe', () => {
     expect(order).toBeInstanceOf(PlaceOrder);
     expect(order.lines[0]).toBeInstanceOf(OrderLine);
   });
+
+  it('refuses a NUL character in any string of a body, naming the field', async () => {
+    const response = await rejectionOf({ customer: 'Li', lines: [{ item: 'per\u0000mit', quantity: 1 }] });
+
+    expect(response.violations).toEqual([{ field: 'lines[0].item', reasons: ['must not contain a NUL character'] }]);
+  });
+
+  it('refuses a NUL character in a path or query parameter, which no class describes', async () => {
+    const refusal = createValidationPipe().transform('a\u0000b', { type: 'param', data: 'itemId', metatype: String });
+
+    await expect(refusal).rejects.toMatchObject({ response: { violations: [{ field: 'itemId', reasons: ['must not contain a NUL character'] }] } });
+  });
 });

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
+import { HandlerParams } from './handler-backup.params';
 import { MarkAbsentHandler } from './mark-absent/mark-absent.handler';
 import { NameBackupDto } from './name-backup/name-backup.dto';
 import { NameBackupHandler } from './name-backup/name-backup.handler';
@@ -14,14 +15,14 @@ export class HandlerBackupHttpController {
 
   @Put('backup')
   @Roles('unit_admin')
-  name(@Param('unitId') unitId: string, @Param('userId') userId: string, @Body() dto: NameBackupDto, @CurrentUser() user: AuthenticatedUser) {
+  name(@Param() { unitId, userId }: HandlerParams, @Body() dto: NameBackupDto, @CurrentUser() user: AuthenticatedUser) {
     return this.nameBackup.execute(unitId, userId, dto, user);
   }
 
   @Post('absence')
   @HttpCode(200)
   @Roles('unit_admin')
-  absent(@Param('unitId') unitId: string, @Param('userId') userId: string, @CurrentUser() user: AuthenticatedUser) {
+  absent(@Param() { unitId, userId }: HandlerParams, @CurrentUser() user: AuthenticatedUser) {
     return this.markAbsent.execute(unitId, userId, user);
   }
 }

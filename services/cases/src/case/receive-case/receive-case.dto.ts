@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class ApplicantDto {
   /** Person (群众) or enterprise (企业). */
@@ -46,6 +46,7 @@ export class ReceiveCaseDto {
   @MaxLength(64)
   itemId!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;

@@ -21,8 +21,12 @@ export class RegionScopeQueryDto {
   regionCode?: string;
 }
 
+/** The last page anyone may ask for: its OFFSET stays far inside PostgreSQL's bigint. */
+const MAX_PAGE = 10_000;
+
 export class PageQueryDto extends RegionScopeQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @Max(MAX_PAGE)
   @Min(1)
   @IsInt()
   @Type(() => Number)

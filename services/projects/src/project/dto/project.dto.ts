@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { API_APPLICANT_KINDS, API_DOCUMENT_KINDS, API_EXCLUSION_REASONS, API_MILESTONES, API_TARGETS } from '../../shared/api-names';
 import { IsCalendarDate, REGION_CODE_PATTERN } from '../../shared/dto-validators';
 
@@ -47,6 +47,7 @@ export class ProjectDescriptionDto {
   @ApiProperty({ type: ApplicantRefDto, description: 'The enterprise building the project' })
   @Type(() => ApplicantRefDto)
   @ValidateNested()
+  @IsDefined()
   owner!: ApplicantRefDto;
 
   @ApiProperty({ example: 'C39 计算机、通信和其他电子设备制造业' })
