@@ -1,4 +1,4 @@
-import { describeBadInputAnswers } from '@sangeyipi/testing';
+import { describeBadInputAnswers, testHolidayNotice2027 } from '@sangeyipi/testing';
 import { earlyFoodLicence } from '../../src/catalog-item/catalog-item.examples';
 import { CatalogApi, HUANGPU_MARKET_REGULATION, PEOPLE, registerUnit, startCatalog } from './catalog-test-kit';
 
@@ -30,10 +30,16 @@ describeBadInputAnswers('catalog', {
     'GET /public/units': 'public',
     'GET /workflow': PEOPLE.cityReformOffice,
     'GET /compression': PEOPLE.citySupervisor,
+    'POST /calendar/notices': PEOPLE.cityReformOffice,
+    'PUT /calendar/notices/{year}': PEOPLE.cityReformOffice,
+    'GET /calendar/notices': 'public',
+    'GET /calendar/years/{year}': 'public',
   },
   bodies: {
     'POST /units': { ...HUANGPU_MARKET_REGULATION, unitId: 'unit-310101-bad-input' },
     'POST /items': earlyFoodLicence(),
     'PUT /items/{itemId}/draft': earlyFoodLicence(),
+    'POST /calendar/notices': testHolidayNotice2027(),
+    'PUT /calendar/notices/{year}': { ...testHolidayNotice2027(), reason: '更正测试数据' },
   },
 });
