@@ -24,6 +24,7 @@ export { EventBackboneService } from './nest/event-backbone.service';
 export { EventLogVerificationController, type EventLogVerificationReport } from './nest/event-log-verification.controller';
 export { type EventSubscriber } from './nest/event-subscriber';
 export { StreamVersionConflictFilter } from './nest/stream-version-conflict.filter';
+export { RetryOnStreamConflictInterceptor } from './nest/retry-on-stream-conflict.interceptor';
 export { CalendarNoticesModule } from './calendar/calendar-notices.module';
 export { CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesSubscriber } from './calendar/calendar-notices.subscriber';
 export { CreateCalendarNotices1765000000000 } from './calendar/calendar-notices.migration';

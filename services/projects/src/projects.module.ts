@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule, RetryOnStreamConflictInterceptor } from '@sangeyipi/messaging';
 import { PlatformModule } from '@sangeyipi/platform';
 import { AdvanceServiceCommandHandler } from './advance-service/advance-service.command-handler';
 import { AdvanceServiceHttpController } from './advance-service/advance-service.http.controller';
@@ -37,6 +37,8 @@ import { ProjectsRefusalFilter } from './shared/projects-refusal.filter';
   controllers: [ProjectHttpController, LandingListHttpController, AdvanceServiceHttpController, PublicLandingHttpController],
   providers: [
     { provide: APP_FILTER, useClass: ProjectsRefusalFilter },
+    // Consumers of other contexts' events write to the same streams as people: a lost race is retried, not answered 409.
+    { provide: APP_INTERCEPTOR, useClass: RetryOnStreamConflictInterceptor },
     ProjectStreams,
     CatalogCopyQueries,
     ProjectQueries,

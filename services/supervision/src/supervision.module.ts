@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
-import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule, EventBackboneService } from '@sangeyipi/messaging';
+import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule, EventBackboneService, RetryOnStreamConflictInterceptor } from '@sangeyipi/messaging';
 import { CLOCK, PlatformModule, WorkingDayCalendar, type Clock } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
 import { SupervisionConfig } from './config/supervision-config.schema';
@@ -46,6 +46,8 @@ import { WindowInspectionHttpController } from './window-inspection/window-inspe
   ],
   providers: [
     { provide: APP_FILTER, useClass: SupervisionRefusalFilter },
+    // Consumers of other contexts' events write to the same streams as people: a lost race is retried, not answered 409.
+    { provide: APP_INTERCEPTOR, useClass: RetryOnStreamConflictInterceptor },
     {
       provide: SupervisionStreams,
       inject: [PostgresEventStore, DataSource, EventBackboneService],
