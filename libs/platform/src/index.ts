@@ -30,6 +30,7 @@ export { MetricsRegistry } from './metrics/metrics.registry';
 // Redis: the shared client and the service's key prefix.
 export { REDIS_CLIENT, type RedisClient } from './redis/redis-client.provider';
 export { RedisKeys } from './redis/redis-keys.service';
+export { RedisCacheGuard } from './redis/redis-cache-guard';
 
 // Database: what a service passes to PlatformModule.forService({ entities, migrations }).
 export type { DatabaseOptions, MigrationClass } from './database/database.module';

@@ -1,5 +1,5 @@
 export { testInfrastructure, type TestInfrastructure } from './infrastructure.js';
-export { createTestDatabase, uniqueName, type TestDatabase } from './test-database';
+export { changeHistoryAsSuperuser, createTestDatabase, uniqueName, type TestDatabase } from './test-database';
 export { eventually } from './eventually';
 export { spawnTypeScript, WORKSPACE_ROOT, type TypeScriptProcess } from './typescript-process';
 export { spawnService, freePort, type SpawnedService } from './spawned-service';

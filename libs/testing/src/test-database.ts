@@ -46,3 +46,18 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
 export function uniqueName(label: string): string {
   return `${testInfrastructure().runId}.${label}.${randomBytes(3).toString('hex')}.${++counter}`;
 }
+
+/**
+ * Changes history the only way left to anyone: as a superuser with the append-only triggers switched
+ * off (`session_replication_role = replica`), for tests that show the tampering is found.
+ */
+export async function changeHistoryAsSuperuser(databaseUrl: string, sql: string, params: unknown[]): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`SET session_replication_role = replica`);
+    await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { EventLog, grantServiceRole, verifyEventChains } from '@sangeyipi/eventstore';
 import { createEventStoreFixture, type EventStoreFixture } from './event-store.fixture';
+import { changeHistoryAsSuperuser } from '@sangeyipi/testing';
 
 const metadata = { correlationId: 'tamper' };
 
@@ -18,17 +19,7 @@ describe('tamper evidence', () => {
   });
   afterEach(() => fixture.close());
 
-  /** Changes history the only way left: as a superuser with triggers switched off. */
-  async function asSuperuserWithoutTriggers(sql: string, params: unknown[]): Promise<void> {
-    const client = new Client({ connectionString: fixture.database.url });
-    await client.connect();
-    try {
-      await client.query(`SET session_replication_role = replica`);
-      await client.query(sql, params);
-    } finally {
-      await client.end();
-    }
-  }
+  const asSuperuserWithoutTriggers = (sql: string, params: unknown[]) => changeHistoryAsSuperuser(fixture.database.url, sql, params);
 
   it('verifies an untouched history', async () => {
     const result = await verifyEventChains(fixture.dataSource);

@@ -2,7 +2,7 @@ import { Controller, Module, Param, Post } from '@nestjs/common';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
 import { BACKBONE_DATABASE, EventBackboneModule, type EventLogVerificationReport } from '@sangeyipi/messaging';
 import { createServiceApp, PlatformModule, Public } from '@sangeyipi/platform';
-import { signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
+import { changeHistoryAsSuperuser, signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { Client } from 'pg';
 import { caseReceived } from './backbone.fixture';
 
@@ -39,17 +39,7 @@ describe('GET /event-log/verification on a service of the backbone', () => {
     return fetch(`${service.url}/event-log/verification`, { headers });
   };
 
-  /** Changes history the only way left: as a superuser with the append-only trigger switched off. */
-  async function asSuperuserWithoutTriggers(sql: string, params: unknown[]): Promise<void> {
-    const client = new Client({ connectionString: service.database.url });
-    await client.connect();
-    try {
-      await client.query(`SET session_replication_role = replica`);
-      await client.query(sql, params);
-    } finally {
-      await client.end();
-    }
-  }
+  const asSuperuserWithoutTriggers = (sql: string, params: unknown[]) => changeHistoryAsSuperuser(service.database.url, sql, params);
 
   it('answers 401 without a token and 403 for a clerk', async () => {
     expect((await verification()).status).toBe(401);

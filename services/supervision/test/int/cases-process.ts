@@ -1,21 +1,9 @@
-import { createServer } from 'node:net';
-import { createTestDatabase, spawnTypeScript, TEST_JWT_SECRET, testInfrastructure, uniqueName, eventually, type TestDatabase, type TypeScriptProcess } from '@sangeyipi/testing';
+import { createTestDatabase, freePort, spawnTypeScript, TEST_JWT_SECRET, testInfrastructure, uniqueName, eventually, type TestDatabase, type TypeScriptProcess } from '@sangeyipi/testing';
 
 export interface CasesProcess {
   url: string;
   call(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**
