@@ -72,7 +72,8 @@ describe('the analytics service on a district history', () => {
   }, 400_000);
 
   afterAll(async () => {
-    for (const service of [single, ...(pair ?? [])]) await service?.close().catch(() => undefined);
+    // pair[1] uses pair[0]'s database, which pair[0] drops when it closes: close pair[0] last.
+    for (const service of [single, ...(pair ?? [])].reverse()) await service?.close().catch(() => undefined);
     for (const source of Object.values(sources ?? {})) await source.close();
   });
 

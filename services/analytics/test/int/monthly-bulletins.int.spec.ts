@@ -15,7 +15,8 @@ describe('the monthly bulletins', () => {
   });
 
   afterAll(async () => {
-    for (const replica of replicas) await replica.close();
+    // The second replica uses the first one's database, which the first drops when it closes: close it last.
+    for (const replica of [...replicas].reverse()) await replica.close();
   });
 
   it('publishes last month\'s bulletin of each configured region once, from the publishing hour of the 1st, whichever replica comes first', async () => {
