@@ -16,6 +16,8 @@ export interface EmbeddedPlatformOptions {
   postgresPort: number;
   logLevel: string;
   log: (line: string) => void;
+  /** The database ended while the platform was running (killed, crashed): nothing can be served any more. */
+  onDatabaseLost: (reason: string) => void;
 }
 
 export interface RunningService extends ServiceEntry {
@@ -33,7 +35,7 @@ export class EmbeddedPlatform {
   private readonly running: RunningService[] = [];
 
   constructor(private readonly options: EmbeddedPlatformOptions) {
-    this.database = new EmbeddedDatabase({ dataDir: join(options.dataDir, 'postgres'), port: options.postgresPort, log: options.log });
+    this.database = new EmbeddedDatabase({ dataDir: join(options.dataDir, 'postgres'), port: options.postgresPort, log: options.log, onUnexpectedExit: options.onDatabaseLost });
   }
 
   get services(): readonly RunningService[] {

@@ -21,21 +21,22 @@ async function main(): Promise<void> {
     postgresPort: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     log,
+    onDatabaseLost: (reason) => void stop(reason, 1),
   });
 
   let stopping = false;
   let simulator: RunningSimulator | undefined;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
+    log(`${reason}: stopping`);
     await simulator?.stop();
     await platform.stop();
     log('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
-  // embedded-postgres stops its servers on these signals by itself, which would pull the
-  // database away from services still finishing their work: this process stops them in order.
+  // embedded-postgres stops its servers on these signals by itself (its exit hook), which would pull
+  // the database away from services still finishing their work: this process stops them in order.
   // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and forwarded by npm), and
   // a second signal with no listener left would kill it half-way through stopping.
   process.removeAllListeners('SIGINT');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eventually } from '@sangeyipi/testing';
@@ -73,10 +73,38 @@ function waitForLine(started: Started, pattern: RegExp, timeoutMs: number): Prom
   });
 }
 
-/** Ctrl-C: SIGINT to the whole process group (npm, the platform, PostgreSQL), as a terminal sends it. */
+/**
+ * Ctrl-C: SIGINT to the whole foreground process group (npm and the platform; the embedded
+ * PostgreSQL runs in a group of its own), as a terminal sends it. A platform that has not stopped
+ * within a minute is killed, and the test fails.
+ */
 async function stopPlatform(started: Started): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (started.child.exitCode === null && started.child.pid) process.kill(-started.child.pid, 'SIGINT');
-  return started.exited;
+  const group = started.child.pid;
+  if (started.child.exitCode !== null || !group) return started.exited;
+  process.kill(-group, 'SIGINT');
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, rejectHung) => {
+    timer = setTimeout(() => {
+      process.kill(-group, 'SIGKILL');
+      rejectHung(new Error(`npm start did not stop within 60 s of Ctrl-C:\n${started.output().slice(-3000)}`));
+    }, 60_000);
+  });
+  try {
+    return await Promise.race([started.exited, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A platform killed above cannot stop its database: stop it here, so no server outlives the test. */
+function stopDatabaseLeftRunning(): void {
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  try {
+    process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+  } catch {
+    // already gone
+  }
 }
 
 async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -122,7 +150,10 @@ async function immediateCasesOfUnit(token: string): Promise<number> {
 }
 
 describe('npm start (the embedded mode)', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    stopDatabaseLeftRunning();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('serves the portal and the API on the embedded database, counts a new case in the bulletin, and keeps it across a restart', async () => {
     const first = startPlatform();
@@ -183,9 +214,11 @@ describe('npm start (the embedded mode)', () => {
     } finally {
       await stopPlatform(first);
     }
-    // npm itself ends by the signal; the platform under it closed its services and the database first.
+    // npm itself ends by the signal; the platform under it closed its services and then the database,
+    // which Ctrl-C did not reach: no connection was cut under a service.
     expect(await first.exited).toEqual({ code: null, signal: 'SIGINT' });
     expect(first.output()).toMatch(/\[embedded\] SIGINT: stopping\n(.*\n)*\[embedded\] stopped/);
+    expect(first.output()).not.toContain('terminating connection due to administrator command');
 
     const second = startPlatform();
     try {
