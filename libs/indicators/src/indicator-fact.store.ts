@@ -2,9 +2,10 @@ import { canonicalJson, sha256Hex } from '@sangeyipi/eventstore';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Fact, FoldableEvent } from './fact.types';
-import { FactFolder, type FoldCounts } from './fact-folder';
+import type { FoldCounts } from './fact-folder';
 import { factKeyOf, foldEvent, type FoldOutcome } from './fold';
-import { decodeForFold, type HistoryMessage } from './history-decoder';
+import { FoldWorkers } from './fold-workers';
+import type { HistoryMessage } from './history-decoder';
 import { currentRanges, readHistory, type PartitionRange } from './kafka-history.reader';
 import { REBUILT, RebuiltFacts } from './rebuilt-facts';
 import { periodInstants, type Period } from './period';
@@ -39,6 +40,8 @@ export interface RebuildOptions {
   onProgress?: (messages: number, total: number) => void;
   /** Changed facts written per statement while folding (default 5,000). */
   stageChunk?: number;
+  /** Worker threads folding beside the reader (default: one fewer than the cores, at least one). */
+  foldWorkers?: number;
 }
 
 export interface RebuildReport extends FoldCounts {
@@ -130,71 +133,68 @@ export class IndicatorFactStore {
    * the offsets are set. Until the swap the projection is not touched, so a failed rebuild leaves it
    * as it was (the new table goes with the rolled-back transaction).
    */
-  async rebuild(kafka: Kafka, topics: readonly string[], { onProgress, stageChunk = 5_000 }: RebuildOptions = {}): Promise<RebuildReport> {
+  async rebuild(kafka: Kafka, topics: readonly string[], { onProgress, stageChunk = 5_000, foldWorkers }: RebuildOptions = {}): Promise<RebuildReport> {
     const started = Date.now();
     return this.dataSource.transaction(async (manager) => {
       // LIKE holds analytics_facts shared until the swap; two rebuilds doing so would deadlock at their swaps.
       await manager.query(`SELECT pg_advisory_xact_lock(${REBUILD_LOCK})`);
       await manager.query(`CREATE TABLE ${REBUILT} (LIKE analytics_facts INCLUDING ALL)`);
       const rebuilt = new RebuiltFacts(manager);
-      const folder = new FactFolder();
-      let changed = new Map<string, Fact>();
       let messages = 0;
-      let undecodable = 0;
-      const writeChanged = () => {
-        const facts = changed;
-        changed = new Map();
-        return rebuilt.write(facts.values());
-      };
-      const fold = async (batch: HistoryMessage[]) => {
-        for (const message of batch) {
-          const event = decodeForFold(message.value);
-          if (!event) {
-            undecodable++;
-            continue;
+      let total = 0;
+      const workers = new FoldWorkers({
+        count: foldWorkers,
+        stageChunk,
+        onChanged: (factsJson) => rebuilt.enqueue(factsJson),
+        onFolded: (folded) => {
+          messages += folded;
+          onProgress?.(messages, total);
+        },
+      });
+      try {
+        const fold = async (batch: HistoryMessage[]) => {
+          await workers.fold(batch);
+          await rebuilt.keepUp();
+        };
+        const ranges = await currentRanges(kafka, topics);
+        total = ranges.reduce((sum, range) => sum + Number(range.toOffset - range.fromOffset), 0);
+        await readHistory(kafka, ranges, { onBatch: fold });
+        await workers.flush();
+        const folded = Date.now();
+        await rebuilt.drain();
+
+        await manager.query(`SELECT pg_advisory_xact_lock(${FACTS_LOCK})`);
+        const live: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
+          `SELECT topic, partition, next_offset::text AS next_offset FROM analytics_offsets`,
+        );
+        const finalRanges = new Map(ranges.map((range) => [`${range.topic}:${range.partition}`, { ...range }]));
+        const tail: PartitionRange[] = [];
+        for (const row of live) {
+          const key = `${row.topic}:${row.partition}`;
+          const reached = finalRanges.get(key)?.toOffset ?? 0n;
+          const liveOffset = BigInt(row.next_offset);
+          if (liveOffset > reached) {
+            tail.push({ topic: row.topic, partition: row.partition, fromOffset: reached, toOffset: liveOffset });
+            finalRanges.set(key, { topic: row.topic, partition: row.partition, fromOffset: 0n, toOffset: liveOffset });
           }
-          const fact = folder.add(event);
-          if (fact) changed.set(fact.key, fact);
         }
-        messages += batch.length;
-        onProgress?.(messages, total);
-        if (changed.size >= stageChunk) await writeChanged();
-      };
-      const ranges = await currentRanges(kafka, topics);
-      let total = ranges.reduce((sum, range) => sum + Number(range.toOffset - range.fromOffset), 0);
-      await readHistory(kafka, ranges, { onBatch: fold });
-      const folded = Date.now();
-      await writeChanged();
-      await rebuilt.drain();
+        total += tail.reduce((sum, range) => sum + Number(range.toOffset - range.fromOffset), 0);
+        if (tail.length > 0) await readHistory(kafka, tail, { onBatch: fold });
+        const totals = await workers.flush();
+        await rebuilt.drain();
 
-      await manager.query(`SELECT pg_advisory_xact_lock(${FACTS_LOCK})`);
-      const live: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
-        `SELECT topic, partition, next_offset::text AS next_offset FROM analytics_offsets`,
-      );
-      const finalRanges = new Map(ranges.map((range) => [`${range.topic}:${range.partition}`, { ...range }]));
-      const tail: PartitionRange[] = [];
-      for (const row of live) {
-        const key = `${row.topic}:${row.partition}`;
-        const reached = finalRanges.get(key)?.toOffset ?? 0n;
-        const liveOffset = BigInt(row.next_offset);
-        if (liveOffset > reached) {
-          tail.push({ topic: row.topic, partition: row.partition, fromOffset: reached, toOffset: liveOffset });
-          finalRanges.set(key, { topic: row.topic, partition: row.partition, fromOffset: 0n, toOffset: liveOffset });
-        }
+        await this.swapInRebuilt(manager);
+        await manager.query(`DELETE FROM analytics_offsets`);
+        const offsets = [...finalRanges.values()].filter((range) => range.toOffset > 0n);
+        await manager.query(
+          `INSERT INTO analytics_offsets (topic, partition, next_offset) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[])`,
+          [offsets.map((r) => r.topic), offsets.map((r) => r.partition), offsets.map((r) => r.toOffset.toString())],
+        );
+        const { facts, undecodable, ...counts } = totals;
+        return { ...counts, messages, undecodable, facts, ranges: offsets, foldMs: folded - started, swapMs: Date.now() - folded };
+      } finally {
+        await workers.close();
       }
-      total += tail.reduce((sum, range) => sum + Number(range.toOffset - range.fromOffset), 0);
-      if (tail.length > 0) await readHistory(kafka, tail, { onBatch: fold });
-      await writeChanged();
-      await rebuilt.drain();
-
-      await this.swapInRebuilt(manager);
-      await manager.query(`DELETE FROM analytics_offsets`);
-      const offsets = [...finalRanges.values()].filter((range) => range.toOffset > 0n);
-      await manager.query(
-        `INSERT INTO analytics_offsets (topic, partition, next_offset) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[])`,
-        [offsets.map((r) => r.topic), offsets.map((r) => r.partition), offsets.map((r) => r.toOffset.toString())],
-      );
-      return { ...folder.counts, messages, undecodable, facts: folder.facts.size, ranges: offsets, foldMs: folded - started, swapMs: Date.now() - folded };
     });
   }
 

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Fact } from './fact.types';
 
 /** The table a rebuild writes while it folds, created in its transaction; the swap gives it analytics_facts' name. */
 export const REBUILT = 'analytics_facts_rebuilt';
@@ -13,11 +12,12 @@ const UPSERT = `
     last_at = EXCLUDED.last_at, fact = EXCLUDED.fact`;
 
 /**
- * Upserts a rebuild's changed facts into its new table while the fold goes on. Each write
- * serializes the facts as they are at the call and queues the statement, which is sent as soon as
- * the one before it is done (one statement at a time on the transaction's connection). The fold
- * waits only when QUEUE_LIMIT statements are queued: a slower database then holds it back rather
- * than letting serialized facts pile up. A failed statement fails the next write or drain.
+ * Upserts a rebuild's changed facts into its new table while the fold goes on. Each chunk of facts
+ * (a JSON array, serialized by the fold worker that changed them) is queued as a statement, sent as
+ * soon as the one before it is done (one statement at a time on the transaction's connection). The
+ * reader waits (keepUp) only when more than QUEUE_LIMIT statements are queued: a slower database
+ * then holds the rebuild back rather than letting serialized facts pile up. A failed statement
+ * fails the next keepUp or drain.
  */
 export class RebuiltFacts {
   /** Statements not yet done, oldest first; none of them rejects. */
@@ -26,25 +26,25 @@ export class RebuiltFacts {
 
   constructor(private readonly manager: EntityManager) {}
 
-  async write(facts: Iterable<Fact>): Promise<void> {
-    const chunk = [...facts];
-    if (chunk.length > 0) {
-      const json = JSON.stringify(chunk);
-      const previous = this.queue.at(-1) ?? Promise.resolve();
-      this.queue.push(
-        previous
-          .then(() => (this.failure ? undefined : this.manager.query(UPSERT, [json])))
-          .then(
-            () => undefined,
-            (error: unknown) => void (this.failure ??= { error }),
-          ),
-      );
-    }
+  enqueue(factsJson: string): void {
+    const previous = this.queue.at(-1) ?? Promise.resolve();
+    this.queue.push(
+      previous
+        .then(() => (this.failure ? undefined : this.manager.query(UPSERT, [factsJson])))
+        .then(
+          () => undefined,
+          (error: unknown) => void (this.failure ??= { error }),
+        ),
+    );
+  }
+
+  /** Waits while more than QUEUE_LIMIT statements are queued. */
+  async keepUp(): Promise<void> {
     while (this.queue.length > QUEUE_LIMIT) await this.queue.shift();
     if (this.failure) throw this.failure.error;
   }
 
-  /** Waits until every fact written so far is stored. */
+  /** Waits until every fact queued so far is stored. */
   async drain(): Promise<void> {
     while (this.queue.length > 0) await this.queue.shift();
     if (this.failure) throw this.failure.error;

@@ -8,7 +8,8 @@
 // Environment: BENCH_EVENTS (about how many events, default 1,500,000), BENCH_POSTGRES_URL (an
 // administrator URL; default the local test PostgreSQL), BENCH_KAFKA_BROKERS (default 127.0.0.1:19092),
 // BENCH_KEEP_TOPICS=1 to keep the generated topics, BENCH_TOPIC_PREFIX=<prefix> to replay topics kept
-// from an earlier run instead of loading new ones, BENCH_PROFILE=1 to write a CPU profile of each read
+// from an earlier run instead of loading new ones, BENCH_FOLD_WORKERS=<n> to fold the rebuild on n worker
+// threads instead of the default (one fewer than the cores), BENCH_PROFILE=1 to write a CPU profile of each read
 // to services/analytics/bench/tmp/replay-<read>.cpuprofile (scripts/bench/profile-summary.ts sums one up). The database and the topics (under a prefix of their
 // own) are created for the run and removed afterwards.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 const EVENTS = positiveNumber('BENCH_EVENTS', 1_500_000);
+const FOLD_WORKERS = process.env.BENCH_FOLD_WORKERS ? positiveNumber('BENCH_FOLD_WORKERS', 1) : undefined;
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KAFKA_BROKERS = (process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
 const PREFIX = process.env.BENCH_TOPIC_PREFIX ?? `bench-replay-${randomBytes(3).toString('hex')}.`;
@@ -247,7 +249,7 @@ async function main(): Promise<void> {
     folder.facts.clear(); // so the rebuild below does not fold next to a second copy of every fact
 
     started = Date.now();
-    const report = await profiled('rebuild', () => new IndicatorFactStore(dataSource).rebuild(kafka, topics));
+    const report = await profiled('rebuild', () => new IndicatorFactStore(dataSource).rebuild(kafka, topics, { foldWorkers: FOLD_WORKERS }));
     const rebuildMs = Date.now() - started;
 
     const rawRate = perSecond(raw, rawMs);
