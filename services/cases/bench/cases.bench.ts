@@ -4,7 +4,11 @@
 //   npm run bench:cases
 //   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register services/cases/bench/cases.bench.ts
 //
-// Environment: BENCH_SECONDS (timed run, default 30), BENCH_CLIENTS (concurrent clients, default 32),
+// Environment: BENCH_SECONDS (timed run, default 30), BENCH_WARMUP_SECONDS (the same load untimed
+// before it, default 5), BENCH_CLIENTS (concurrent clients of the closed loop, default 32), BENCH_RATE
+// (instead: an open loop offering this many commands/s, lifecycles started on a fixed schedule),
+// BENCH_REPLICAS (cases service replicas on one database, default 1; the others run in worker threads,
+// and the clients send each command to the next replica in turn, as a load balancer would),
 // BENCH_POSTGRES_URL (an administrator URL; default the local test PostgreSQL), BENCH_KAFKA_BROKERS
 // (default 127.0.0.1:19092), BENCH_REDIS_URL (default redis://127.0.0.1:6379). The database is created
 // for the run and dropped afterwards; Kafka topics and Redis keys get a prefix of their own.
@@ -16,7 +20,7 @@
 // BENCH_FLOOR=1 runs the same clients against http-floor.module.ts instead: the platform's stack with
 // one trivial command that appends one event (the floor under every cases command on this machine).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus } from 'node:os';
 import { Session } from 'node:inspector/promises';
@@ -31,6 +35,10 @@ import { CasesModule } from '../src/cases.module';
 import { HttpFloorModule } from './http-floor.module';
 
 const SECONDS = positiveNumber('BENCH_SECONDS', 30);
+const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 5);
+const RATE = process.env.BENCH_RATE ? positiveNumber('BENCH_RATE', 1) : undefined;
+const COMMANDS_PER_LIFECYCLE = 7;
+const REPLICAS = positiveNumber('BENCH_REPLICAS', 1);
 const CLIENTS = positiveNumber('BENCH_CLIENTS', 32);
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19092';
@@ -109,12 +117,16 @@ class Recorder {
   readonly failures = new Map<string, number>();
   stopAt = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly baseUrl: string) {}
+  private sent = 0;
+
+  /** Each command goes to the next of the replicas' URLs. */
+  constructor(private readonly baseUrls: readonly string[]) {}
 
   /** One command; its latency is recorded while the clock runs. Throws on an unexpected status. */
   async command(path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>> {
+    const baseUrl = this.baseUrls[this.sent++ % this.baseUrls.length];
     const started = performance.now();
-    const { status, text } = await post(new URL(path, this.baseUrl), bearer, JSON.stringify(body));
+    const { status, text } = await post(new URL(path, baseUrl), bearer, JSON.stringify(body));
     const elapsed = performance.now() - started;
     if (status !== expected) {
       const key = `${path.replace(/[0-9a-f-]{36}/g, ':id')} → ${status}`;
@@ -180,11 +192,14 @@ async function seedItem(app: INestApplication): Promise<void> {
 
 interface ClientJob {
   floor: boolean;
-  baseUrl: string;
+  baseUrls: string[];
   itemId: string;
   tokens: Tokens;
   clients: number;
+  /** Commands per second offered in an open loop; undefined for the closed loop of `clients`. */
+  rate: number | undefined;
   seconds: number;
+  warmUpSeconds: number;
 }
 
 interface ClientResult {
@@ -196,49 +211,119 @@ interface ClientResult {
   elapsedSeconds: number;
 }
 
-/** The worker thread: a warm-up, then CLIENTS concurrent lifecycle loops for SECONDS. */
-async function runClients({ floor, baseUrl, itemId, tokens, clients, seconds }: ClientJob): Promise<ClientResult> {
+/** The worker thread: the load (closed or open loop), WARMUP_SECONDS untimed, then SECONDS timed. */
+async function runClients({ floor, baseUrls, itemId, tokens, clients, rate, seconds, warmUpSeconds }: ClientJob): Promise<ClientResult> {
   const lifecycle = floor ? floorLifecycle : caseLifecycle;
-  // Warm up (and check the lifecycle works at all) outside the timed run.
-  const warmUp = new Recorder(baseUrl);
-  await Promise.all(Array.from({ length: Math.min(clients, 8) }, (_, client) => lifecycle(warmUp, tokens, itemId, client)));
-  parentPort?.postMessage({ kind: 'timed-run-starts' });
-
-  const recorder = new Recorder(baseUrl);
-  let lifecycles = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  recorder.stopAt = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < recorder.stopAt) {
-        try {
-          await lifecycle(recorder, tokens, itemId, client);
-          lifecycles++;
-        } catch (error) {
-          errors++;
-          firstError ??= error instanceof Error ? error.message : String(error);
-        }
+  const loops = async (recorder: Recorder, forSeconds: number) => {
+    const outcome = { lifecycles: 0, errors: 0, firstError: undefined as string | undefined, started: performance.now() };
+    recorder.stopAt = outcome.started + forSeconds * 1000;
+    const runOne = async (client: number) => {
+      try {
+        await lifecycle(recorder, tokens, itemId, client);
+        outcome.lifecycles++;
+      } catch (error) {
+        outcome.errors++;
+        outcome.firstError ??= error instanceof Error ? error.message : String(error);
       }
-    }),
-  );
+    };
+    if (rate === undefined) {
+      // Closed loop: each client starts its next lifecycle when the last one is done.
+      await Promise.all(
+        Array.from({ length: clients }, async (_, client) => {
+          while (performance.now() < recorder.stopAt) await runOne(client);
+        }),
+      );
+    } else {
+      // Open loop: lifecycles start on a fixed schedule, however many are still running, as
+      // applicants arrive at windows; its seven commands then follow one another.
+      const interval = (COMMANDS_PER_LIFECYCLE * 1000) / rate;
+      const running = new Set<Promise<void>>();
+      for (let n = 0; outcome.started + n * interval < recorder.stopAt; n++) {
+        const wait = outcome.started + n * interval - performance.now();
+        if (wait > 0) await new Promise((resolveLater) => setTimeout(resolveLater, wait));
+        const one: Promise<void> = runOne(n % 1000).finally(() => running.delete(one));
+        running.add(one);
+      }
+      await Promise.all(running);
+    }
+    return outcome;
+  };
+  // The warm-up runs the same load untimed, so that the timed run measures compiled code and warm
+  // caches and connection pools, not the first seconds of a cold process; its failures still count.
+  const warmUp = await loops(new Recorder(baseUrls), warmUpSeconds);
+  parentPort?.postMessage({ kind: 'timed-run-starts', threadId: threadIdOnLinux() });
+  const recorder = new Recorder(baseUrls);
+  const timed = await loops(recorder, seconds);
   return {
     latencies: recorder.latencies,
     failures: [...recorder.failures],
-    lifecycles,
-    errors,
-    firstError,
-    elapsedSeconds: (performance.now() - started) / 1000,
+    lifecycles: timed.lifecycles,
+    errors: warmUp.errors + timed.errors,
+    firstError: warmUp.firstError ?? timed.firstError,
+    elapsedSeconds: (performance.now() - timed.started) / 1000,
   };
 }
 
-/** Runs the clients in a worker thread; `onTimedRun` is called when the warm-up is over. */
-function clientsInWorker(job: ClientJob, onTimedRun: () => void): Promise<ClientResult> {
+const BOOTSTRAP = `require('@swc-node/register'); require(${JSON.stringify(__filename)});`;
+
+/** This thread's id as Linux numbers it (for its CPU time in /proc). */
+function threadIdOnLinux(): number {
+  return Number(readlinkSync('/proc/thread-self').split('/').pop());
+}
+
+/** The service's variables for a database and a prefix of this run. */
+function serviceEnv(databaseUrl: string, prefix: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS,
+    KAFKA_TOPIC_PREFIX: `${prefix}.`,
+    KAFKA_TOPIC_PARTITIONS: '2',
+    REDIS_URL,
+    REDIS_KEY_PREFIX: `${prefix}:`,
+    LOG_LEVEL: 'warn',
+    AUTH_JWT_SECRET: SECRET,
+    CASES_DEADLINE_SCAN_MS: '0',
+  };
+}
+
+/** One service (cases, or the floor), its clock pinned to a working day, listening on a free port. */
+async function startService(env: Record<string, string>): Promise<{ app: INestApplication; url: string }> {
+  const app = await createServiceApp(FLOOR ? HttpFloorModule : CasesModule, { env });
+  app.get<Clock>(CLOCK, { strict: false }).now = () => PINNED_NOW;
+  await app.listen(0, '127.0.0.1');
+  return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
+
+/** A further replica in a worker thread: started, then closed when asked. */
+async function runReplica(env: Record<string, string>): Promise<void> {
+  const { app, url } = await startService(env);
+  parentPort?.once('message', () => void app.close().then(() => parentPort?.postMessage({ kind: 'closed' })));
+  parentPort?.postMessage({ kind: 'ready', url });
+}
+
+function replicaInWorker(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(`require('@swc-node/register'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: job });
-    worker.on('message', (message: { kind: string; result?: ClientResult }) => {
-      if (message.kind === 'timed-run-starts') onTimedRun();
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { role: 'replica', env } });
+    worker.once('error', reject);
+    worker.once('message', (message: { kind: string; url: string }) =>
+      resolve({
+        url: message.url,
+        close: () =>
+          new Promise<void>((closed) => {
+            worker.once('message', () => void worker.terminate().then(() => closed()));
+            worker.postMessage('close');
+          }),
+      }),
+    );
+  });
+}
+
+/** Runs the clients in a worker thread; `onTimedRun` is called when the warm-up is over. */
+function clientsInWorker(job: ClientJob, onTimedRun: (clientsThreadId: number) => void): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { role: 'clients', job } });
+    worker.on('message', (message: { kind: string; result?: ClientResult; threadId?: number }) => {
+      if (message.kind === 'timed-run-starts') onTimedRun(message.threadId ?? 0);
       else if (message.kind === 'result' && message.result) resolve(message.result);
     });
     worker.on('error', reject);
@@ -286,23 +371,25 @@ function hostTicks(): { busy: number; total: number } {
  * client worker (the rest of this process), the PostgreSQL backends of the benchmark's database, and
  * the whole host; on a shared machine the last shows how much others used.
  */
-async function cpuAccount(dataSource: DataSource, database: string) {
+async function cpuAccount(dataSource: DataSource, database: string, clientsThreadId: number) {
   const backends = async () =>
     ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database])) as Array<{ pid: number }>).map((r) => r.pid);
   const pgPids = await backends();
   const pg0 = new Map(pgPids.map((pid) => [pid, cpuTicks(`/proc/${pid}/stat`)]));
-  const main0 = cpuTicks(`/proc/self/task/${process.pid}/stat`);
+  const clientsStat = `/proc/self/task/${clientsThreadId}/stat`;
+  const clients0 = cpuTicks(clientsStat);
   const process0 = cpuTicks('/proc/self/stat');
   const host0 = hostTicks();
   return async () => {
-    const main = cpuTicks(`/proc/self/task/${process.pid}/stat`) - main0;
-    const clients = cpuTicks('/proc/self/stat') - process0 - main;
+    const clients = cpuTicks(clientsStat) - clients0;
+    // Everything else in this process serves: the replicas' threads and their GC and I/O helpers.
+    const service = cpuTicks('/proc/self/stat') - process0 - clients;
     let pg = 0;
     for (const pid of new Set([...pgPids, ...(await backends())])) pg += cpuTicks(`/proc/${pid}/stat`) - (pg0.get(pid) ?? 0);
     const host = hostTicks();
     // /proc/stat counts every core's ticks; per-process ticks are per core too (USER_HZ = 100).
     const hostBusy = ((host.busy - host0.busy) / (host.total - host0.total)) * cpus().length;
-    return { serviceMs: main * 10, clientsMs: clients * 10, postgresMs: pg * 10, hostBusyCores: hostBusy };
+    return { serviceMs: service * 10, clientsMs: clients * 10, postgresMs: pg * 10, hostBusyCores: hostBusy };
   };
 }
 
@@ -313,24 +400,14 @@ async function main(): Promise<void> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   let app: INestApplication | undefined;
+  const replicas: Array<{ url: string; close: () => Promise<void> }> = [];
   try {
-    app = await createServiceApp(FLOOR ? HttpFloorModule : CasesModule, {
-      env: {
-        DATABASE_URL: url.toString(),
-        KAFKA_BROKERS,
-        KAFKA_TOPIC_PREFIX: `${prefix}.`,
-        KAFKA_TOPIC_PARTITIONS: '2',
-        REDIS_URL,
-        REDIS_KEY_PREFIX: `${prefix}:`,
-        LOG_LEVEL: 'warn',
-        AUTH_JWT_SECRET: SECRET,
-        CASES_DEADLINE_SCAN_MS: '0',
-      },
-    });
-    app.get<Clock>(CLOCK, { strict: false }).now = () => PINNED_NOW;
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const env = serviceEnv(url.toString(), prefix);
+    const first = await startService(env);
+    app = first.app;
     if (!FLOOR) await seedItem(app);
+    for (let n = 1; n < REPLICAS; n++) replicas.push(await replicaInWorker(env));
+    const baseUrls = [first.url, ...replicas.map((replica) => replica.url)];
     const dataSource = app.get(DataSource);
 
     const tokens: Tokens = {
@@ -341,8 +418,8 @@ async function main(): Promise<void> {
 
     let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
     let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
-    const result = await clientsInWorker({ floor: FLOOR, baseUrl, itemId: ITEM, tokens, clients: CLIENTS, seconds: SECONDS }, () => {
-      stopCpu = cpuAccount(dataSource, name);
+    const result = await clientsInWorker({ floor: FLOOR, baseUrls, itemId: ITEM, tokens, clients: CLIENTS, rate: RATE, seconds: SECONDS, warmUpSeconds: WARMUP_SECONDS }, (clientsThreadId) => {
+      stopCpu = cpuAccount(dataSource, name, clientsThreadId);
       stopProfile = startProfile();
     });
     const cpu = await (await stopCpu)?.();
@@ -354,7 +431,7 @@ async function main(): Promise<void> {
     const p99 = percentile(sorted, 99);
     if (FLOOR) console.log('FLOOR: the platform stack with one trivial command appending one event (not the cases service)');
     console.log(
-      `${CLIENTS} clients, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
+      `${RATE === undefined ? `${CLIENTS} clients (closed loop)` : `open loop at ${RATE} commands/s`}, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
     );
     for (const [key, count] of result.failures) console.log(`  unexpected ${key}: ${count}`);
     if (result.firstError) console.log(`  first failure: ${result.firstError}`);
@@ -363,7 +440,7 @@ async function main(): Promise<void> {
       const perCommand = (ms: number) => ((ms * 1000) / sorted.length).toFixed(0);
       const cores = (ms: number) => (ms / 1000 / result.elapsedSeconds).toFixed(2);
       console.log(
-        `CPU per command: service thread ${perCommand(cpu.serviceMs)} µs, PostgreSQL ${perCommand(cpu.postgresMs)} µs, clients ${perCommand(cpu.clientsMs)} µs; ` +
+        `CPU per command: service ${REPLICAS === 1 ? '' : `(${REPLICAS} replicas) `}${perCommand(cpu.serviceMs)} µs, PostgreSQL ${perCommand(cpu.postgresMs)} µs, clients ${perCommand(cpu.clientsMs)} µs; ` +
           `cores busy: service ${cores(cpu.serviceMs)}, PostgreSQL ${cores(cpu.postgresMs)}, clients ${cores(cpu.clientsMs)}, whole host ${cpu.hostBusyCores.toFixed(2)} of ${cpus().length}`,
       );
     }
@@ -371,6 +448,7 @@ async function main(): Promise<void> {
     console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
     if (!met) process.exitCode = 1;
   } finally {
+    for (const replica of replicas) await replica.close();
     if (app) await app.close();
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
@@ -381,8 +459,12 @@ if (isMainThread) {
     console.error(error);
     process.exitCode = 1;
   });
+} else if ((workerData as { role: string }).role === 'replica') {
+  runReplica((workerData as { env: Record<string, string> }).env).catch((error) => {
+    throw error;
+  });
 } else {
-  runClients(workerData as ClientJob).then(
+  runClients((workerData as { job: ClientJob }).job).then(
     (result) => parentPort?.postMessage({ kind: 'result', result }),
     (error) => {
       throw error;
