@@ -5,6 +5,7 @@ import type { ConfigSchema } from '../config/load-service-config.util';
 import type { ServiceConfig } from '../config/service-config.schema';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarYearNotCoveredFilter } from '../calendar/calendar-year.filter';
+import { UnreadableRequestFilter } from '../http/unreadable-request.filter';
 import { CLOCK, SystemClock } from '../clock/clock';
 import { DatabaseModule, type DatabaseOptions } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
@@ -40,7 +41,12 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggingModule, MetricsModule, RedisModule, DatabaseModule.forService(options), HealthModule, AuthModule],
-      providers: [GracefulShutdownService, { provide: CLOCK, useClass: SystemClock }, { provide: APP_FILTER, useClass: CalendarYearNotCoveredFilter }],
+      providers: [
+        GracefulShutdownService,
+        { provide: CLOCK, useClass: SystemClock },
+        { provide: APP_FILTER, useClass: CalendarYearNotCoveredFilter },
+        { provide: APP_FILTER, useClass: UnreadableRequestFilter },
+      ],
       exports: [MetricsModule, RedisModule, CLOCK],
     };
     optionsByModule.set(module, options as PlatformOptions);

@@ -1,4 +1,4 @@
-import { Controller, Get, type INestApplication, Logger, Module } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, type INestApplication, Logger, Module, Post } from '@nestjs/common';
 import { createTestDatabase, eventually, testInfrastructure, type TestDatabase, TEST_JWT_SECRET } from '@sangeyipi/testing';
 import { CorrelationContext, createServiceApp, PlatformModule, Public } from '../../src';
 
@@ -12,6 +12,12 @@ class WorkController {
     await new Promise((resolve) => setImmediate(resolve));
     this.logger.log('working');
     return { correlationId: CorrelationContext.current() };
+  }
+
+  @Post()
+  @HttpCode(200)
+  echo(@Body() body: unknown): unknown {
+    return body;
   }
 }
 
@@ -61,5 +67,26 @@ describe('request logging', () => {
     expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await response.json()).toEqual({ correlationId });
     await eventually(() => lines.some((line) => line.correlationId === correlationId && line.msg === 'request completed'));
+  });
+
+  const post = (correlationId: string, body: string) =>
+    fetch(`${url}/work`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId }, body });
+
+  it('answers a body over the size limit with 413 and the limit, logging one warning and no error', async () => {
+    const response = await post('too-large', JSON.stringify({ text: 'x'.repeat(200 * 1024) }));
+
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toMatch(/^the request body is larger than the limit of \d+ bytes$/);
+    const refused = await eventually(() => lines.find((line) => line.correlationId === 'too-large'));
+    expect(refused).toMatchObject({ level: 'warn', req: { method: 'POST', url: '/work' }, res: { statusCode: 413 }, msg: expect.stringMatching(/^request refused: /) });
+    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('answers malformed JSON with 400 and what the parser found, logging no error', async () => {
+    const response = await post('malformed', '{"broken": ');
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/JSON/);
+    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
   });
 });
