@@ -6,6 +6,7 @@ import { listingScope, readsRecord } from '../access/supervision-access.policy';
 import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
 import { FindingCommandHandler } from './finding.command-handler';
+import { FindingsQueryDto } from '../read-model/dto/listing-queries.dto';
 
 export class OrderRectificationDto {
   @ApiProperty({ type: [String], example: ['梳理超期原因', '完善预警机制'] })
@@ -46,7 +47,7 @@ export class FindingHttpController {
 
   @Get()
   @Roles('supervisor', 'auditor', 'unit_admin', 'reform_office')
-  list(@CurrentUser() user: AuthenticatedUser, @Query('status') status?: string) {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() { status }: FindingsQueryDto) {
     const scope = listingScope(user);
     if (!scope) throw new SupervisionActionForbidden('your token names no region or unit');
     return this.queries.findings(scope, status);

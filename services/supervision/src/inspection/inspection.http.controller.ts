@@ -6,6 +6,7 @@ import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
 import { DeclareConflictDto, DrawInspectionDto, ListInspectionItemDto, PlanInspectionDto, PublishResultDto, RegisterInspectorDto, RegisterTargetsDto } from './dto/inspection.dto';
 import { InspectionCommandHandler } from './inspection.command-handler';
+import { InspectionsQueryDto } from '../read-model/dto/listing-queries.dto';
 
 /** HTTP only: 双随机 registries, plans, draws and results, for supervisors (auditors read). */
 @ApiTags('inspections')
@@ -64,7 +65,7 @@ export class InspectionHttpController {
 
   @Get('inspections')
   @Roles('supervisor', 'auditor')
-  list(@CurrentUser() user: AuthenticatedUser, @Query('planId') planId?: string) {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() { planId }: InspectionsQueryDto) {
     return this.queries.inspections(this.scope(user), planId);
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@sangeyipi/platform';
 import { SupervisionQueries } from './supervision.queries';
+import { PublicRegionQueryDto, PublicUnitQueryDto, RatingStatisticsQueryDto } from './dto/listing-queries.dto';
 
 /**
  * Public (no login), "一公开": the inspection item list, the plans with their commitments and
@@ -20,7 +21,7 @@ export class PublicSupervisionHttpController {
   }
 
   @Get('plans')
-  plans(@Query('regionCode') regionCode?: string) {
+  plans(@Query() { regionCode }: PublicRegionQueryDto) {
     return this.queries.plans(regionCode);
   }
 
@@ -31,17 +32,17 @@ export class PublicSupervisionHttpController {
   }
 
   @Get('inspection-results')
-  results(@Query('regionCode') regionCode?: string) {
+  results(@Query() { regionCode }: PublicRegionQueryDto) {
     return this.queries.publishedResults(regionCode);
   }
 
   @Get('commitment-verifications')
-  verifications(@Query('unitId') unitId?: string) {
+  verifications(@Query() { unitId }: PublicUnitQueryDto) {
     return this.queries.concludedVerifications(unitId);
   }
 
   @Get('rating-statistics')
-  ratingStatistics(@Query('unitId') unitId?: string, @Query('regionCode') regionCode?: string) {
+  ratingStatistics(@Query() { unitId, regionCode }: RatingStatisticsQueryDto) {
     return this.queries.ratingStatistics({ unitId, regionCode });
   }
 }

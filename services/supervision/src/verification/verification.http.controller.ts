@@ -7,6 +7,7 @@ import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
 import type { VerificationOutcome } from '../supervision.events';
 import { VerificationCommandHandler } from './verification.command-handler';
+import { VerificationsQueryDto } from '../read-model/dto/listing-queries.dto';
 
 const OUTCOMES: VerificationOutcome[] = ['COMMITMENT_VERIFICATION_OUTCOME_CONFORMING', 'COMMITMENT_VERIFICATION_OUTCOME_FALSE_COMMITMENT'];
 
@@ -27,7 +28,7 @@ export class VerificationHttpController {
 
   @Get()
   @Roles('supervisor', 'auditor', 'unit_admin')
-  list(@CurrentUser() user: AuthenticatedUser, @Query('status') status?: string) {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() { status }: VerificationsQueryDto) {
     const scope = listingScope(user);
     if (!scope) throw new SupervisionActionForbidden('your token names no region or unit');
     return this.queries.verifications(scope, status);

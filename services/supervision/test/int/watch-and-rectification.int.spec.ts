@@ -92,6 +92,13 @@ describe('the watch: other contexts\' events from Kafka become findings; rectifi
     // A unit admin lists their own unit's findings; another district's supervisor sees none of them.
     expect((await t.call('GET', '/findings', unitAdmin)).body.every((f: { unitId: string }) => f.unitId === UNIT)).toBe(true);
     expect((await t.call('GET', '/findings', await supervisorToken('310104'))).body).toEqual([]);
+    // Filtered by status; a status no finding can have is the caller's mistake, not an empty list.
+    const raised = await t.call('GET', '/findings?status=raised', await auditorToken());
+    expect(raised.body.filter((f: { sourceId: string }) => [caseId, itemId, missed].includes(f.sourceId))).toHaveLength(3);
+    expect((await t.call('GET', '/findings?status=closed', await auditorToken())).body.filter((f: { sourceId: string }) => f.sourceId === caseId)).toEqual([]);
+    const bogus = await t.call('GET', '/findings?status=bogus', await auditorToken());
+    expect(bogus.status).toBe(400);
+    expect(JSON.stringify(bogus.body)).toContain('status');
   });
 
   it('enters service units registered in the catalog into the target registry, once', async () => {
