@@ -6,6 +6,7 @@ export { createServiceApp, type ServiceAppOptions } from './bootstrap/create-ser
 export { PlatformModule, platformOptionsOf, type PlatformOptions } from './bootstrap/platform.module';
 export { SERVICE_NAME } from './bootstrap/service-runtime';
 export type { FieldViolation } from './bootstrap/validation.pipe';
+export { IsNotBlank, isNotBlank } from './bootstrap/is-not-blank.decorator';
 
 // Configuration: read only through the validated, typed object (inject `ServiceConfig` or the subclass).
 export { ConfigVariable } from './config/config-variable.decorator';

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { IsNotBlank } from './is-not-blank.decorator';
 import { createValidationPipe } from './validation.pipe';
 
 class OrderLine {
@@ -13,6 +14,7 @@ class OrderLine {
 }
 
 class PlaceOrder {
+  @IsNotBlank()
   @IsString()
   customer!: string;
 
@@ -44,6 +46,12 @@ describe('the global validation pipe', () => {
         { field: 'lines[0].quantity', reasons: ['must not be less than 1'] },
       ],
     });
+  });
+
+  it.each([[''], ['   '], ['\t\n\u3000']])('refuses a required text that is empty or white space only (%j)', async (customer) => {
+    const response = await rejectionOf({ customer, lines: [] });
+
+    expect(response.violations).toEqual([{ field: 'customer', reasons: ['should not be empty or blank'] }]);
   });
 
   it('refuses fields the command does not declare', async () => {

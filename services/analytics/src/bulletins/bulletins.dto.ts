@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ScopeAndPeriodDto } from '../indicators/figures.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class PublishBulletinDto extends ScopeAndPeriodDto {
   @ApiPropertyOptional({ description: 'Title as published; default names the region and period', example: '黄浦区2026年10月“三个一批”统计通报' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   @IsOptional()
   title?: string;

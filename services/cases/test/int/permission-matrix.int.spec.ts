@@ -119,6 +119,9 @@ describe('permission matrix: every endpoint × every role, staff of another unit
     expect(recorded.body).toMatchObject({ ...asked, unitId: UNIT, answeredByUserId: 'm-clerk', recordedOn: '2025-11-03' });
     expect((await t.call('POST', '/consultations', tokens.reviewer, { topic: '能否网上办理', answer: '可以' })).body).toMatchObject({ itemId: '', applicantRef: '' });
     expect((await t.call('POST', '/consultations', tokens.clerk, { topic: '无答复' })).status).toBe(400);
+    // A topic of white space is no topic (it would be recorded for good in the event).
+    const blank = await t.call('POST', '/consultations', tokens.clerk, { topic: '   ', answer: '可以' });
+    expect(blank).toMatchObject({ status: 400, body: { violations: [{ field: 'topic', reasons: ['should not be empty or blank'] }] } });
     for (const person of ['applicant', 'supervisor', 'auditor', 'reform_office'] as const) {
       expect((await t.call('POST', '/consultations', tokens[person], asked)).status).toBe(403);
       expect((await t.call('GET', '/consultations', tokens[person])).status).toBe(403);

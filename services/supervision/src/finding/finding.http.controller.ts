@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { type AuthenticatedUser, CurrentUser, IsNotBlank, Roles } from '@sangeyipi/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { listingScope, readsRecord } from '../access/supervision-access.policy';
 import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
@@ -11,7 +11,7 @@ import { FindingsQueryDto } from '../read-model/dto/listing-queries.dto';
 export class OrderRectificationDto {
   @ApiProperty({ type: [String], example: ['梳理超期原因', '完善预警机制'] })
   @MaxLength(500, { each: true })
-  @IsNotEmpty({ each: true })
+  @IsNotBlank({ each: true })
   @IsString({ each: true })
   @ArrayMaxSize(20)
   @ArrayMinSize(1)
@@ -21,7 +21,7 @@ export class OrderRectificationDto {
 }
 
 export class AnswerRectificationDto {
-  @ApiProperty({ example: '已完成整改: 建立超期预警台账' }) @MaxLength(4000) @IsNotEmpty() @IsString() answer!: string;
+  @ApiProperty({ example: '已完成整改: 建立超期预警台账' }) @MaxLength(4000) @IsNotBlank() @IsString() answer!: string;
 }
 
 export class CheckRectificationDto {
@@ -31,8 +31,8 @@ export class CheckRectificationDto {
 }
 
 export class EscalateRectificationDto {
-  @ApiProperty({ example: '逾期未整改' }) @MaxLength(2000) @IsNotEmpty() @IsString() reason!: string;
-  @ApiProperty({ description: '问责建议', example: '建议约谈窗口负责人并通报批评' }) @MaxLength(4000) @IsNotEmpty() @IsString() accountabilityProposal!: string;
+  @ApiProperty({ example: '逾期未整改' }) @MaxLength(2000) @IsNotBlank() @IsString() reason!: string;
+  @ApiProperty({ description: '问责建议', example: '建议约谈窗口负责人并通报批评' }) @MaxLength(4000) @IsNotBlank() @IsString() accountabilityProposal!: string;
 }
 
 /** HTTP only: findings and their rectification (整改) lifecycle. */

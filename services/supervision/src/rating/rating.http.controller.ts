@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { type AuthenticatedUser, CurrentUser, IsNotBlank, Roles } from '@sangeyipi/platform';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { listingScope } from '../access/supervision-access.policy';
 import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
@@ -11,7 +11,7 @@ import { RatingCommandHandler } from './rating.command-handler';
 const APPLICANT_KINDS: ApplicantRef['kind'][] = ['APPLICANT_KIND_PERSON', 'APPLICANT_KIND_ENTERPRISE'];
 
 export class RateCaseDto {
-  @ApiProperty() @IsNotEmpty() @IsString() caseId!: string;
+  @ApiProperty() @IsNotBlank() @IsString() caseId!: string;
   @ApiProperty({ enum: RATING_GRADES, description: '非常满意 · 满意 · 基本满意 · 不满意 · 非常不满意' }) @IsIn(RATING_GRADES) grade!: RatingGrade;
   @ApiPropertyOptional() @MaxLength(1000) @IsString() @IsOptional() comment?: string;
 }
@@ -19,19 +19,19 @@ export class RateCaseDto {
 export class AnswerBadRatingDto {
   @ApiProperty({ description: 'Whether the unit found the complaint justified' }) @IsBoolean() justified!: boolean;
   @ApiProperty({ description: 'What the unit fixed' }) @MaxLength(2000) @IsString() fix!: string;
-  @ApiProperty({ description: 'The answer to the applicant' }) @MaxLength(2000) @IsNotEmpty() @IsString() answer!: string;
+  @ApiProperty({ description: 'The answer to the applicant' }) @MaxLength(2000) @IsNotBlank() @IsString() answer!: string;
 }
 
 export class LodgeComplaintDto {
-  @ApiProperty({ description: 'The unit or enterprise complained about' }) @MaxLength(100) @IsNotEmpty() @IsString() subjectId!: string;
+  @ApiProperty({ description: 'The unit or enterprise complained about' }) @MaxLength(100) @IsNotBlank() @IsString() subjectId!: string;
   @ApiPropertyOptional({ description: 'A case of your own it concerns' }) @IsString() @IsOptional() caseId?: string;
-  @ApiProperty() @MaxLength(4000) @IsNotEmpty() @IsString() description!: string;
+  @ApiProperty() @MaxLength(4000) @IsNotBlank() @IsString() description!: string;
   @ApiPropertyOptional({ enum: APPLICANT_KINDS }) @IsIn(APPLICANT_KINDS) @IsOptional() applicantKind?: ApplicantRef['kind'];
 }
 
 export class ResolveComplaintDto {
   @ApiProperty() @IsBoolean() substantiated!: boolean;
-  @ApiProperty() @MaxLength(2000) @IsNotEmpty() @IsString() note!: string;
+  @ApiProperty() @MaxLength(2000) @IsNotBlank() @IsString() note!: string;
 }
 
 /** HTTP only: social supervision — ratings of completed cases (好差评) and complaints. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { type AuthenticatedUser, CurrentUser, IsNotBlank, Roles } from '@sangeyipi/platform';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { listingScope } from '../access/supervision-access.policy';
 import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
@@ -13,7 +13,7 @@ const OUTCOMES: VerificationOutcome[] = ['COMMITMENT_VERIFICATION_OUTCOME_CONFOR
 
 export class ConcludeVerificationDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: VerificationOutcome;
-  @ApiProperty({ example: '现场核查发现经营场所与承诺不符' }) @MaxLength(2000) @IsNotEmpty() @IsString() summary!: string;
+  @ApiProperty({ example: '现场核查发现经营场所与承诺不符' }) @MaxLength(2000) @IsNotBlank() @IsString() summary!: string;
 }
 
 /** HTTP only: verification tasks of 告知承诺 decisions (事后核查). */

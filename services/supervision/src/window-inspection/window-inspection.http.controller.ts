@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
+import { type AuthenticatedUser, CurrentUser, IsNotBlank, Roles } from '@sangeyipi/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { listingScope, readsRecord } from '../access/supervision-access.policy';
 import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
@@ -18,7 +18,7 @@ export class WindowCheckDto {
 }
 
 export class RecordWindowInspectionDto {
-  @ApiProperty() @MaxLength(100) @IsNotEmpty() @IsString() unitId!: string;
+  @ApiProperty() @MaxLength(100) @IsNotBlank() @IsString() unitId!: string;
   @ApiProperty({ description: 'Region of the unit visited', example: '310101' }) @Matches(/^31\d{4}(\d{3}(\d{3})?)?$/, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
   @ApiProperty({ enum: METHODS, description: '明查 (open) or 暗访 (undercover)' }) @IsIn(METHODS) method!: InspectionMethod;
   @ApiProperty({ example: '2025-11-03' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }) visitedOn!: string;

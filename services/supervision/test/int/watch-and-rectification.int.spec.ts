@@ -94,7 +94,7 @@ describe('the watch: other contexts\' events from Kafka become findings; rectifi
     expect((await t.call('GET', '/findings', await supervisorToken('310104'))).body).toEqual([]);
     // Filtered by status; a status no finding can have is the caller's mistake, not an empty list.
     const raised = await t.call('GET', '/findings?status=raised', await auditorToken());
-    expect(raised.body.filter((f: { sourceId: string }) => [caseId, itemId, missed].includes(f.sourceId))).toHaveLength(3);
+    expect(raised.body.filter((f: { sourceId: string }) => ([caseId, itemId, missed] as string[]).includes(f.sourceId))).toHaveLength(3);
     expect((await t.call('GET', '/findings?status=closed', await auditorToken())).body.filter((f: { sourceId: string }) => f.sourceId === caseId)).toEqual([]);
     const bogus = await t.call('GET', '/findings?status=bogus', await auditorToken());
     expect(bogus.status).toBe(400);

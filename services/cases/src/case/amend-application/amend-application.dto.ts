@@ -1,13 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
 import { ReceivedMaterialDto } from '../receive-case/receive-case.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** AmendApplication: the applicant changed what is applied for (recorded by the clerk). */
 export class AmendApplicationDto extends CaseCommandDto {
   /** What changed. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   description!: string;
 

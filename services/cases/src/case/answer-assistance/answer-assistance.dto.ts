@@ -1,10 +1,11 @@
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** AnswerAssistance: the asked unit gives its opinion through the platform. */
 export class AnswerAssistanceDto extends CaseCommandDto {
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   opinion!: string;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class DecisionDto {
   /** Approve (准予) or deny (不予). */
@@ -15,7 +16,7 @@ export class DecisionDto {
 
   /** Legal basis of the decision. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   legalBasis!: string;
 
@@ -33,7 +34,7 @@ export class CompleteStepDto extends CaseCommandDto {
 
   /** Badge number of the staff member (挂牌上岗). */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(32)
   badge!: string;
 

@@ -1,10 +1,11 @@
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** DeliverDocument: the document reached the applicant (送达). */
 export class DeliverDocumentDto extends CaseCommandDto {
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   documentId!: string;
 

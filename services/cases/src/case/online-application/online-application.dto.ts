@@ -1,13 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
 import { ReceivedMaterialDto } from '../receive-case/receive-case.dto';
 import { MissingMaterialDto } from '../request-supplement/request-supplement.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** SubmitOnline (网上申报): the applicant applies for an item and uploads the materials. */
 export class SubmitOnlineDto {
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   itemId!: string;
 
@@ -20,7 +21,7 @@ export class SubmitOnlineDto {
 /** The applicant changes the online application (after a notice of missing materials). */
 export class AmendOnlineDto extends CaseCommandDto {
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   description!: string;
 
@@ -47,7 +48,7 @@ export class PreReviewDto extends CaseCommandDto {
 export class AcceptAtWindowDto extends CaseCommandDto {
   /** Badge number of the clerk at the window. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(32)
   badge!: string;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class ApplicantDto {
   /** Person (群众) or enterprise (企业). */
@@ -8,7 +9,7 @@ export class ApplicantDto {
 
   /** The applicant's platform id (the `sub` of their token) or an enterprise's credit code. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   applicantId!: string;
 }
@@ -16,13 +17,13 @@ export class ApplicantDto {
 export class ReceivedMaterialDto {
   /** Id of the required material in the catalog item, e.g. M01. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   materialId!: string;
 
   /** Name as printed on the receipt voucher. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -42,7 +43,7 @@ export class ReceivedMaterialDto {
 export class ReceiveCaseDto {
   /** Id of the published catalog item applied for. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   itemId!: string;
 
@@ -68,7 +69,7 @@ export class ReceiveCaseDto {
 
   /** Badge number of the staff member at the window (挂牌上岗). */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(32)
   badge!: string;
 }

@@ -1,17 +1,18 @@
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** RequestAssistance: ask another unit (any district or level) for its opinion (行政协助). */
 export class RequestAssistanceDto extends CaseCommandDto {
   /** Id of the unit asked. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   toUnitId!: string;
 
   /** What the opinion is needed on. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   question!: string;
 

@@ -1,6 +1,7 @@
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { CaseCommandDto } from '../case-command.dto';
 import { SUSPENSION_REASONS, type SuspensionReason } from '../case.events';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** SuspendClock: a period the law excludes from the time limit begins (行政许可法 §45). */
 export class SuspendClockDto extends CaseCommandDto {
@@ -9,7 +10,7 @@ export class SuspendClockDto extends CaseCommandDto {
 
   /** Detail of the procedure, e.g. the testing body. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   description!: string;
 

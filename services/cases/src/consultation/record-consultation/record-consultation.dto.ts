@@ -1,10 +1,11 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 /** RecordConsultation: what was asked about which item, and the answer given (咨询). */
 export class RecordConsultationDto {
   /** What was asked. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   topic!: string;
 
@@ -22,7 +23,7 @@ export class RecordConsultationDto {
 
   /** The answer given. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   answer!: string;
 }

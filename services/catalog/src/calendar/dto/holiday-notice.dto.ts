@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { isCalendarDate } from '@sangeyipi/platform';
+import { isCalendarDate, IsNotBlank } from '@sangeyipi/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 
 export class NoticeDayDto {
   @ApiProperty({ description: 'The date (YYYY-MM-DD), inside the year of the notice', example: '2027-01-01' })
@@ -10,7 +10,7 @@ export class NoticeDayDto {
 
   @ApiProperty({ description: 'The holiday as the notice names it; for an adjustment working day, the holiday it makes up for', example: '元旦' })
   @MaxLength(50)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   holiday!: string;
 }
@@ -19,13 +19,13 @@ export class NoticeDayDto {
 export class HolidayArrangementDto {
   @ApiProperty({ description: 'The notice number', example: '国办发明电〔2026〕X号' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   noticeNumber!: string;
 
   @ApiProperty({ description: 'The title as published', example: '国务院办公厅关于2027年部分节假日安排的通知' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   title!: string;
 
@@ -56,7 +56,7 @@ export class EnterHolidayNoticeDto extends HolidayArrangementDto {
 export class CorrectHolidayNoticeDto extends HolidayArrangementDto {
   @ApiProperty({ description: 'Why the arrangement is corrected, for the record', example: '录入时误将10月8日列为放假' })
   @MaxLength(1000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   reason!: string;
 }

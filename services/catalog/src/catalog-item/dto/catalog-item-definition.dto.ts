@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   ADVANCE_SERVICE_APPROACHES,
   ADVANCE_SERVICE_CONTENTS,
@@ -22,6 +22,7 @@ import {
   type MaterialForm,
   type MaterialSource,
 } from '../catalog-item.definition';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 // The shapes and ranges of an item definition. The catalog rules (limits, modes, steps, fees,
 // materials) are the domain's: a breach of those is answered with the rule's name.
@@ -33,7 +34,7 @@ export class RequiredMaterialDto {
 
   @ApiProperty({ description: 'Name of the material as published', example: '食品经营许可申请书' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   name!: string;
 
@@ -66,13 +67,13 @@ export class RequiredMaterialDto {
 export class StatutoryFeeDto {
   @ApiProperty({ description: 'Name of the fee; expedite and service fees are refused', example: '不动产登记费' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   name!: string;
 
   @ApiProperty({ description: 'The published rate (收费标准)', example: '每件80元' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   amount!: string;
 
@@ -85,19 +86,19 @@ export class StatutoryFeeDto {
 export class CatalogItemDefinitionDto {
   @ApiProperty({ description: 'Basic code (基本编码) from the government-service item list', example: '310101-SCJG-0012' })
   @MaxLength(64)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   basicCode!: string;
 
   @ApiProperty({ description: 'Implementation code (实施编码) of the item as this unit implements it', example: '11310101MB2F0001XP3310101SCJG0012000' })
   @MaxLength(64)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   implementationCode!: string;
 
   @ApiProperty({ description: 'Name of the item (事项名称)', example: '食品经营许可（仅销售预包装食品）' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   name!: string;
 
@@ -168,7 +169,7 @@ export class CatalogItemDefinitionDto {
 
   @ApiProperty({ description: 'Legal basis of the item (设定依据)', example: '《中华人民共和国食品安全法》第三十五条' })
   @MaxLength(2000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   legalBasis!: string;
 

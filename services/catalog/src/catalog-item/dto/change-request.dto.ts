@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isCalendarDate } from '@sangeyipi/platform';
+import { isCalendarDate, IsNotBlank } from '@sangeyipi/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import type { ChangeKind } from '../catalog-item.events';
 import { CatalogItemDefinitionDto } from './catalog-item-definition.dto';
 
@@ -14,7 +14,7 @@ export class RequestChangeDto {
 
   @ApiProperty({ description: 'Why the unit asks for the change', example: '承诺时限由7个工作日压缩为5个工作日' })
   @MaxLength(1000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   reason!: string;
 
@@ -32,7 +32,7 @@ export class RequestChangeDto {
 export class ApproveChangeDto {
   @ApiProperty({ description: "Reference of the reform office's approval (批复文号)", example: '黄审改办〔2017〕12号' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   approvalReference!: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REGION_LEVELS } from '@sangeyipi/platform';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank, REGION_LEVELS } from '@sangeyipi/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../../region-code.pattern';
 import { CATALOG_KINDS, type AdministrativeLevel, type CatalogKind } from '../catalog-item.definition';
 
@@ -19,7 +19,7 @@ export class PublishBatchDto {
 
   @ApiProperty({ description: 'Title of the batch as published', example: '黄浦区第一批当场办结事项目录' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   title!: string;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { REGION_LEVELS } from '@sangeyipi/platform';
+import { IsNotBlank, REGION_LEVELS } from '@sangeyipi/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CATALOG_KINDS, COMPLETION_MODES, type AdministrativeLevel, type CatalogKind, type CompletionMode } from '../../catalog-item/catalog-item.definition';
 import type { CatalogItemStatus } from '../../catalog-item/catalog-item.decider';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../../region-code.pattern';
@@ -61,7 +61,7 @@ export class PublishedItemsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'A keyword found anywhere in the name or the materials, e.g. 营业执照', example: '营业执照' })
   @MaxLength(50)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   @IsOptional()
   q?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REGION_LEVELS } from '@sangeyipi/platform';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank, REGION_LEVELS } from '@sangeyipi/platform';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import type { AdministrativeLevel } from '../../catalog-item/catalog-item.definition';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../../region-code.pattern';
 import { SERVICE_UNIT_KINDS, type ServiceUnitKind } from '../service-unit.decider';
@@ -12,7 +12,7 @@ export class RegisterUnitDto {
 
   @ApiProperty({ description: 'Official name', example: '黄浦区市场监督管理局' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   name!: string;
 

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { API_APPROACHES, API_FOCUSES, API_SERVICE_KINDS } from '../../shared/api-names';
 import { IsCalendarDate } from '../../shared/dto-validators';
 import { ApplicantRefDto } from '../../project/dto/project.dto';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class RequestAdvanceServiceDto {
   @ApiProperty({ description: 'The advance-service catalog item (提前服务目录)' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   itemId!: string;
 
@@ -32,7 +33,7 @@ export class RequestAdvanceServiceDto {
 
   @ApiProperty({ description: 'What the applicant needs help with', example: '厂房选址及工艺布局' })
   @MaxLength(1000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   subject!: string;
 
@@ -58,13 +59,13 @@ export class RequestAdvanceServiceDto {
 export class AssignedStaffDto {
   @ApiProperty({ example: 'staff-0456' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   userId!: string;
 
   @ApiProperty({ description: 'Badge number (挂牌上岗)', example: 'PD-0456' })
   @MaxLength(50)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   badge!: string;
 }
@@ -96,7 +97,7 @@ export class DeliverAdvanceServiceDto {
 
   @ApiProperty({ example: '现场勘察完成，已就工艺布局提出指导意见' })
   @MaxLength(2000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   summary!: string;
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../shared/dto-validators';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class PlannedApprovalDto {
   @ApiProperty({ description: 'Id of the approval within the project', example: 'A1' })
@@ -10,7 +11,7 @@ export class PlannedApprovalDto {
 
   @ApiProperty({ description: 'The published catalog item applied for' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   itemId!: string;
 
@@ -34,13 +35,13 @@ export class PlanApprovalsDto {
 export class CoordinationDecisionDto {
   @ApiProperty({ example: '规划资源局5个工作日内出具规划许可' })
   @MaxLength(1000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   decision!: string;
 
   @ApiProperty({ description: 'The unit that owns the decision', example: 'unit-310115-ghzy' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   ownerUnitId!: string;
 
@@ -56,7 +57,7 @@ export class RecordMeetingDto {
 
   @ApiProperty({ example: '施工许可与规划许可同步审批' })
   @MaxLength(500)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   topic!: string;
 

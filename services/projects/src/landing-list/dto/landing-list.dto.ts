@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { API_LEVELS } from '../../shared/api-names';
 import { REGION_CODE_PATTERN } from '../../shared/dto-validators';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class LandingListRefDto {
   @ApiProperty({ enum: API_LEVELS, example: 'district' })
@@ -24,7 +25,7 @@ export class LandingListRefDto {
 export class PublishLandingBatchDto extends LandingListRefDto {
   @ApiProperty({ example: '浦东新区2025年当年落地项目目录（第一批）' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   title!: string;
 

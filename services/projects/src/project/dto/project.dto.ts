@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { API_APPLICANT_KINDS, API_DOCUMENT_KINDS, API_EXCLUSION_REASONS, API_MILESTONES, API_TARGETS } from '../../shared/api-names';
 import { IsCalendarDate, REGION_CODE_PATTERN } from '../../shared/dto-validators';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 export class ApplicantRefDto {
   @ApiProperty({ enum: API_APPLICANT_KINDS, example: 'enterprise' })
@@ -11,7 +12,7 @@ export class ApplicantRefDto {
 
   @ApiProperty({ description: 'Platform applicant id, or an enterprise\'s unified social credit code (统一社会信用代码)', example: '91310115MA1K4ABC12' })
   @MaxLength(64)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   applicantId!: string;
 }
@@ -23,7 +24,7 @@ export class ProjectDocumentDto {
 
   @ApiProperty({ example: '沪浦建用地〔2025〕第0088号' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   documentNumber!: string;
 
@@ -36,7 +37,7 @@ export class ProjectDocumentDto {
 export class ProjectDescriptionDto {
   @ApiProperty({ example: '临港新片区智能制造产业基地一期' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   name!: string;
 
@@ -52,7 +53,7 @@ export class ProjectDescriptionDto {
 
   @ApiProperty({ example: 'C39 计算机、通信和其他电子设备制造业' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   industry!: string;
 
@@ -102,7 +103,7 @@ export class RecordMilestoneDto {
 
   @ApiProperty({ description: 'Number of the document proving it (施工许可证, 竣工验收备案 …)', example: '3101152025112001' })
   @MaxLength(100)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   evidenceDocumentNumber!: string;
 
@@ -125,7 +126,7 @@ export class RequestProjectChangeDto {
 
   @ApiProperty({ example: '项目已开工，调整为当年竣工验收' })
   @MaxLength(1000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   reason!: string;
 }
@@ -133,7 +134,7 @@ export class RequestProjectChangeDto {
 export class ApproveDto {
   @ApiProperty({ description: 'Reference of the approval (批复文号)', example: '浦审改办〔2025〕52号' })
   @MaxLength(200)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   approvalReference!: string;
 }
@@ -141,7 +142,7 @@ export class ApproveDto {
 export class RejectDto {
   @ApiProperty({ example: '理由不充分' })
   @MaxLength(1000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   reason!: string;
 }
@@ -153,14 +154,14 @@ export class RequestExclusionDto {
 
   @ApiProperty({ example: '台风导致场地积水，无法施工' })
   @MaxLength(2000)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   explanation!: string;
 
   @ApiProperty({ type: [String], description: 'Evidence: document numbers or descriptions', example: ['气象部门台风预警记录'] })
   @ArrayMaxSize(20)
   @MaxLength(500, { each: true })
-  @IsNotEmpty({ each: true })
+  @IsNotBlank({ each: true })
   @IsString({ each: true })
   @IsArray()
   evidence!: string[];

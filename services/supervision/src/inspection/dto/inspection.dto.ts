@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FINDING_CATEGORIES, type FindingCategory, type InspectionMethod, type InspectionOutcome, type TargetKind } from '../../supervision.events';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^31\d{4}(\d{3}(\d{3})?)?$/;
@@ -25,22 +25,22 @@ const OUTCOMES: InspectionOutcome[] = ['INSPECTION_OUTCOME_COMPLIANT', 'INSPECTI
 
 /** An entry of the inspection item list (抽查事项清单). */
 export class ListInspectionItemDto {
-  @ApiProperty({ example: '食品经营许可事后监督检查' }) @MaxLength(200) @IsNotEmpty() @IsString() name!: string;
-  @ApiProperty({ description: '法律依据', example: '《食品安全法》第一百一十条' }) @MaxLength(500) @IsNotEmpty() @IsString() legalBasis!: string;
-  @ApiProperty({ description: 'The unit that inspects (检查主体)' }) @MaxLength(100) @IsNotEmpty() @IsString() inspectingUnitId!: string;
+  @ApiProperty({ example: '食品经营许可事后监督检查' }) @MaxLength(200) @IsNotBlank() @IsString() name!: string;
+  @ApiProperty({ description: '法律依据', example: '《食品安全法》第一百一十条' }) @MaxLength(500) @IsNotBlank() @IsString() legalBasis!: string;
+  @ApiProperty({ description: 'The unit that inspects (检查主体)' }) @MaxLength(100) @IsNotBlank() @IsString() inspectingUnitId!: string;
   @ApiProperty({ enum: TARGET_KINDS }) @IsIn(TARGET_KINDS) targetKind!: TargetKind;
   @ApiProperty({ description: 'Base proportion drawn, in basis points (500 = 5%)', example: 500 }) @Max(10_000) @Min(1) @IsInt() proportionBasisPoints!: number;
-  @ApiProperty({ example: '每年不少于1次' }) @MaxLength(100) @IsNotEmpty() @IsString() frequency!: string;
+  @ApiProperty({ example: '每年不少于1次' }) @MaxLength(100) @IsNotBlank() @IsString() frequency!: string;
   @ApiProperty({ enum: METHODS }) @IsIn(METHODS) method!: InspectionMethod;
   @ApiPropertyOptional({ description: 'Qualification an inspector must hold; empty for any' }) @MaxLength(100) @IsString() @IsOptional() inspectorQualification?: string;
   @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
 }
 
 export class TargetDto {
-  @ApiProperty({ description: '统一社会信用代码 or a service unit id' }) @MaxLength(100) @IsNotEmpty() @IsString() targetId!: string;
+  @ApiProperty({ description: '统一社会信用代码 or a service unit id' }) @MaxLength(100) @IsNotBlank() @IsString() targetId!: string;
   @ApiProperty({ enum: TARGET_KINDS }) @IsIn(TARGET_KINDS) kind!: TargetKind;
-  @ApiProperty() @MaxLength(200) @IsNotEmpty() @IsString() name!: string;
-  @ApiProperty({ description: 'The unit the target belongs to; its inspectors never inspect it' }) @MaxLength(100) @IsNotEmpty() @IsString() affiliatedUnitId!: string;
+  @ApiProperty() @MaxLength(200) @IsNotBlank() @IsString() name!: string;
+  @ApiProperty({ description: 'The unit the target belongs to; its inspectors never inspect it' }) @MaxLength(100) @IsNotBlank() @IsString() affiliatedUnitId!: string;
   @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
 }
 
@@ -50,21 +50,21 @@ export class RegisterTargetsDto {
 }
 
 export class RegisterInspectorDto {
-  @ApiProperty() @MaxLength(100) @IsNotEmpty() @IsString() inspectorId!: string;
-  @ApiProperty({ description: "The inspector's unit" }) @MaxLength(100) @IsNotEmpty() @IsString() unitId!: string;
+  @ApiProperty() @MaxLength(100) @IsNotBlank() @IsString() inspectorId!: string;
+  @ApiProperty({ description: "The inspector's unit" }) @MaxLength(100) @IsNotBlank() @IsString() unitId!: string;
   @ApiProperty({ type: [String] }) @MaxLength(100, { each: true }) @IsString({ each: true }) @ArrayMaxSize(20) @IsArray() qualifications!: string[];
   @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
 }
 
 export class DeclareConflictDto {
-  @ApiProperty() @MaxLength(100) @IsNotEmpty() @IsString() targetId!: string;
-  @ApiProperty({ example: '近亲属在该企业任职' }) @MaxLength(500) @IsNotEmpty() @IsString() reason!: string;
+  @ApiProperty() @MaxLength(100) @IsNotBlank() @IsString() targetId!: string;
+  @ApiProperty({ example: '近亲属在该企业任职' }) @MaxLength(500) @IsNotBlank() @IsString() reason!: string;
 }
 
 export class PlanInspectionDto {
-  @ApiProperty() @MaxLength(200) @IsNotEmpty() @IsString() title!: string;
+  @ApiProperty() @MaxLength(200) @IsNotBlank() @IsString() title!: string;
   @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
-  @ApiProperty() @IsNotEmpty() @IsString() inspectionItemId!: string;
+  @ApiProperty() @IsNotBlank() @IsString() inspectionItemId!: string;
   @ApiPropertyOptional({ description: 'Proportion for poor-credit or much-complained targets, basis points; default twice the base' })
   @Max(10_000)
   @Min(1)
@@ -92,12 +92,12 @@ export class DrawInspectionDto {
 
 export class ResultFindingDto {
   @ApiProperty({ enum: FINDING_CATEGORIES }) @IsIn(FINDING_CATEGORIES) category!: FindingCategory;
-  @ApiProperty() @MaxLength(1000) @IsNotEmpty() @IsString() description!: string;
+  @ApiProperty() @MaxLength(1000) @IsNotBlank() @IsString() description!: string;
 }
 
 export class PublishResultDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: InspectionOutcome;
-  @ApiProperty() @MaxLength(2000) @IsNotEmpty() @IsString() summary!: string;
+  @ApiProperty() @MaxLength(2000) @IsNotBlank() @IsString() summary!: string;
   @ApiProperty({ example: '2025-11-05' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) inspectedOn!: string;
   @ApiPropertyOptional({ type: [ResultFindingDto] }) @ValidateNested({ each: true }) @Type(() => ResultFindingDto) @ArrayMaxSize(50) @IsArray() @IsOptional() findings?: ResultFindingDto[];
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@sangeyipi/platform';
 
 // The query parameters of the supervision listings: all optional filters. Values outside these
 // answer 400 naming the parameter, rather than an empty list that looks like "nothing found".
@@ -29,7 +30,7 @@ export class VerificationsQueryDto {
 export class InspectionsQueryDto {
   @ApiPropertyOptional({ description: 'Only the inspections drawn by this plan' })
   @MaxLength(ID_MAX_LENGTH)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   @IsOptional()
   planId?: string;
@@ -45,7 +46,7 @@ export class PublicRegionQueryDto {
 export class PublicUnitQueryDto {
   @ApiPropertyOptional({ description: 'Only this service unit' })
   @MaxLength(ID_MAX_LENGTH)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   @IsOptional()
   unitId?: string;
@@ -54,7 +55,7 @@ export class PublicUnitQueryDto {
 export class RatingStatisticsQueryDto extends PublicRegionQueryDto {
   @ApiPropertyOptional({ description: 'Only this service unit' })
   @MaxLength(ID_MAX_LENGTH)
-  @IsNotEmpty()
+  @IsNotBlank()
   @IsString()
   @IsOptional()
   unitId?: string;
