@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { encodeEnvelope, sealEnvelope, type EventInit, type EventType } from '@sangeyipi/contracts';
 import type { Fact } from './fact.types';
 import { FactFolder } from './fact-folder';
 import { FoldWorkers } from './fold-workers';
 import { decodeForFold, type HistoryMessage } from './history-decoder';
+import { sealedCaseEvents } from './indicator-history.fixture';
 
 const PARTITIONS = 6;
 
@@ -12,24 +10,8 @@ const PARTITIONS = 6;
 function history(): HistoryMessage[][] {
   const partitions: HistoryMessage[][] = Array.from({ length: PARTITIONS }, () => []);
   for (let n = 0; n < 120; n++) {
-    const caseId = `c${n}`;
-    const events: Array<[EventType, EventInit<EventType>]> = [
-      ['cases.CaseReceived', { caseId, unitId: `U${n % 3}`, itemId: 'A', statutoryLimitDays: 20 }],
-      ['cases.MaterialsSupplementRequested', { caseId, requestNumber: 1 }],
-      ['cases.CaseAccepted', { caseId, committedDeadline: '2026-10-30' }],
-      ['cases.CaseDecided', { caseId, workingDaysUsed: n % 7 }],
-    ];
     const partition = partitions[n % PARTITIONS];
-    events.forEach(([type, data], i) => {
-      const envelope = sealEnvelope(type, data, {
-        eventId: randomUUID(),
-        streamId: `case-${caseId}`,
-        streamVersion: i + 1,
-        recordedAt: timestampFromDate(new Date(Date.UTC(2026, 9, 8, n % 24, i))),
-        sourceService: 'cases',
-      });
-      partition.push({ topic: 'cases', partition: n % PARTITIONS, offset: String(partition.length), value: Buffer.from(encodeEnvelope(envelope)) });
-    });
+    for (const { value } of sealedCaseEvents(n)) partition.push({ topic: 'cases', partition: n % PARTITIONS, offset: String(partition.length), value });
   }
   // What a topic may also hold: an empty message and one that is no envelope.
   partitions[0].push({ topic: 'cases', partition: 0, offset: String(partitions[0].length), value: null });

@@ -1,30 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { encodeEnvelope, sealEnvelope, type EventInit, type EventType } from '@sangeyipi/contracts';
+import { randomBytes } from 'node:crypto';
 import { CreateIndicatorFacts1764800000000, FactFolder, IndicatorFactStore, currentRanges, decodeForFold, readHistory, type Fact } from '@sangeyipi/indicators';
 import { createKafka, ensureTopics } from '@sangeyipi/messaging';
 import { createTestDatabase, testInfrastructure, uniqueName, type TestDatabase } from '@sangeyipi/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-
-/** Case streams of four events each; the n-th case's events, as its relay would seal them. */
-function caseEvents(n: number): Array<{ streamId: string; value: Buffer }> {
-  const caseId = `c${n}`;
-  const events: Array<[EventType, EventInit<EventType>]> = [
-    ['cases.CaseReceived', { caseId, unitId: `U${n % 3}`, itemId: 'A', statutoryLimitDays: 20 }],
-    ['cases.MaterialsSupplementRequested', { caseId, requestNumber: 1 }],
-    ['cases.CaseAccepted', { caseId, committedDeadline: '2026-10-30' }],
-    ['cases.CaseDecided', { caseId, workingDaysUsed: n % 7 }],
-  ];
-  return events.map(([type, data], i) => ({
-    streamId: `case-${caseId}`,
-    value: Buffer.from(
-      encodeEnvelope(
-        sealEnvelope(type, data, { eventId: randomUUID(), streamId: `case-${caseId}`, streamVersion: i + 1, recordedAt: timestampFromDate(new Date(Date.UTC(2026, 9, 8, n % 24, i))), sourceService: 'cases' }),
-      ),
-    ),
-  }));
-}
+import { sealedCaseEvents } from '../../src/indicator-history.fixture';
 
 describe('rebuilding the indicator projection while the live consumer applies events', () => {
   let kafka: Kafka;
@@ -63,7 +43,7 @@ describe('rebuilding the indicator projection while the live consumer applies ev
 
   /** Sends cases [from, to) to the topic in one go. */
   const sendCases = (from: number, to: number) =>
-    producer.send({ topic, messages: Array.from({ length: to - from }, (_, i) => caseEvents(from + i)).flat().map((m) => ({ key: m.streamId, value: m.value })) });
+    producer.send({ topic, messages: Array.from({ length: to - from }, (_, i) => sealedCaseEvents(from + i)).flat().map((m) => ({ key: m.streamId, value: m.value })) });
 
   /** Sends cases [0, 100) and applies them live. */
   const hundredCasesLive = async (store: IndicatorFactStore) => {
@@ -95,7 +75,7 @@ describe('rebuilding the indicator projection while the live consumer applies ev
     // A rebuild starts; 50 more cases arrive and are applied live meanwhile, one message at a time.
     const rebuilding = store.rebuild(kafka, [topic], { stageChunk });
     for (let n = 100; n < 150; n++) {
-      for (const message of caseEvents(n)) {
+      for (const message of sealedCaseEvents(n)) {
         const [sent] = await producer.send({ topic, messages: [{ key: message.streamId, value: message.value }] });
         await applyLive(store, { partition: sent.partition, offset: sent.baseOffset ?? '0' }, message.value);
       }

@@ -52,11 +52,9 @@ export class PublicUnitQueryDto {
   unitId?: string;
 }
 
-export class RatingStatisticsQueryDto extends PublicRegionQueryDto {
-  @ApiPropertyOptional({ description: 'Only this service unit' })
-  @MaxLength(ID_MAX_LENGTH)
-  @IsNotBlank()
-  @IsString()
+export class RatingStatisticsQueryDto extends PublicUnitQueryDto {
+  @ApiPropertyOptional({ description: 'Only this region and the regions below it', example: '310101' })
+  @Matches(REGION_CODE, { message: REGION_CODE_MESSAGE })
   @IsOptional()
-  unitId?: string;
+  regionCode?: string;
 }
