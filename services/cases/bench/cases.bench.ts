@@ -8,7 +8,8 @@
 // before it, default 5), BENCH_CLIENTS (concurrent clients of the closed loop, default 32), BENCH_RATE
 // (instead: an open loop offering this many commands/s, lifecycles started on a fixed schedule),
 // BENCH_REPLICAS (cases service replicas on one database, default 1; the others run in worker threads,
-// and the clients send each command to the next replica in turn, as a load balancer would),
+// and the clients send each command to the next replica in turn, as a load balancer would, or with
+// BENCH_ROUTING=case all of a case's commands to one replica, as one routing by case id would),
 // BENCH_POSTGRES_URL (an administrator URL; default the local test PostgreSQL), BENCH_KAFKA_BROKERS
 // (default 127.0.0.1:19092), BENCH_REDIS_URL (default redis://127.0.0.1:6379). The database is created
 // for the run and dropped afterwards; Kafka topics and Redis keys get a prefix of their own.
@@ -39,6 +40,8 @@ const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 5);
 const RATE = process.env.BENCH_RATE ? positiveNumber('BENCH_RATE', 1) : undefined;
 const COMMANDS_PER_LIFECYCLE = 7;
 const REPLICAS = positiveNumber('BENCH_REPLICAS', 1);
+const ROUTING = process.env.BENCH_ROUTING ?? 'round-robin';
+if (ROUTING !== 'round-robin' && ROUTING !== 'case') throw new Error(`BENCH_ROUTING must be round-robin or case, got "${ROUTING}"`);
 const CLIENTS = positiveNumber('BENCH_CLIENTS', 32);
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19092';
@@ -112,19 +115,38 @@ function post(url: URL, bearer: string, body: string): Promise<{ status: number;
   });
 }
 
-class Recorder {
+/** Sends one command and records it. */
+interface CommandSender {
+  command(path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>>;
+}
+
+class Recorder implements CommandSender {
   readonly latencies: number[] = [];
   readonly failures = new Map<string, number>();
   stopAt = Number.POSITIVE_INFINITY;
 
   private sent = 0;
+  private lifecycles = 0;
 
-  /** Each command goes to the next of the replicas' URLs. */
-  constructor(private readonly baseUrls: readonly string[]) {}
+  /** Commands go to the replicas' URLs in turn, or, routed by case, each lifecycle's to one replica. */
+  constructor(
+    private readonly baseUrls: readonly string[],
+    private readonly routedByCase: boolean,
+  ) {}
+
+  /** The sender for the next lifecycle (one case). */
+  nextLifecycle(): CommandSender {
+    if (!this.routedByCase) return this;
+    const baseUrl = this.baseUrls[this.lifecycles++ % this.baseUrls.length];
+    return { command: (path, bearer, body, expected) => this.commandTo(baseUrl, path, bearer, body, expected) };
+  }
+
+  command(path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>> {
+    return this.commandTo(this.baseUrls[this.sent++ % this.baseUrls.length], path, bearer, body, expected);
+  }
 
   /** One command; its latency is recorded while the clock runs. Throws on an unexpected status. */
-  async command(path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>> {
-    const baseUrl = this.baseUrls[this.sent++ % this.baseUrls.length];
+  private async commandTo(baseUrl: string, path: string, bearer: string, body: object, expected: number): Promise<Record<string, unknown>> {
     const started = performance.now();
     const { status, text } = await post(new URL(path, baseUrl), bearer, JSON.stringify(body));
     const elapsed = performance.now() - started;
@@ -139,7 +161,7 @@ class Recorder {
 }
 
 /** One full lifecycle: seven commands. */
-async function caseLifecycle(recorder: Recorder, tokens: Tokens, itemId: string, client: number): Promise<void> {
+async function caseLifecycle(recorder: CommandSender, tokens: Tokens, itemId: string, client: number): Promise<void> {
   const received = await recorder.command(
     '/cases',
     tokens.clerk,
@@ -167,7 +189,7 @@ async function caseLifecycle(recorder: Recorder, tokens: Tokens, itemId: string,
 }
 
 /** Seven floor commands by the same three people: as many requests as a lifecycle, none of its domain. */
-async function floorLifecycle(recorder: Recorder, tokens: Tokens, _itemId: string, client: number): Promise<void> {
+async function floorLifecycle(recorder: CommandSender, tokens: Tokens, _itemId: string, client: number): Promise<void> {
   for (const bearer of [tokens.clerk, tokens.clerk, tokens.clerk, tokens.reviewer, tokens.decider, tokens.clerk, tokens.clerk]) {
     await recorder.command('/floor', bearer, { badge: `HP-${client}` }, 201);
   }
@@ -193,6 +215,7 @@ async function seedItem(app: INestApplication): Promise<void> {
 interface ClientJob {
   floor: boolean;
   baseUrls: string[];
+  routedByCase: boolean;
   itemId: string;
   tokens: Tokens;
   clients: number;
@@ -212,14 +235,14 @@ interface ClientResult {
 }
 
 /** The worker thread: the load (closed or open loop), WARMUP_SECONDS untimed, then SECONDS timed. */
-async function runClients({ floor, baseUrls, itemId, tokens, clients, rate, seconds, warmUpSeconds }: ClientJob): Promise<ClientResult> {
+async function runClients({ floor, baseUrls, routedByCase, itemId, tokens, clients, rate, seconds, warmUpSeconds }: ClientJob): Promise<ClientResult> {
   const lifecycle = floor ? floorLifecycle : caseLifecycle;
   const loops = async (recorder: Recorder, forSeconds: number) => {
     const outcome = { lifecycles: 0, errors: 0, firstError: undefined as string | undefined, started: performance.now() };
     recorder.stopAt = outcome.started + forSeconds * 1000;
     const runOne = async (client: number) => {
       try {
-        await lifecycle(recorder, tokens, itemId, client);
+        await lifecycle(recorder.nextLifecycle(), tokens, itemId, client);
         outcome.lifecycles++;
       } catch (error) {
         outcome.errors++;
@@ -250,9 +273,9 @@ async function runClients({ floor, baseUrls, itemId, tokens, clients, rate, seco
   };
   // The warm-up runs the same load untimed, so that the timed run measures compiled code and warm
   // caches and connection pools, not the first seconds of a cold process; its failures still count.
-  const warmUp = await loops(new Recorder(baseUrls), warmUpSeconds);
+  const warmUp = await loops(new Recorder(baseUrls, routedByCase), warmUpSeconds);
   parentPort?.postMessage({ kind: 'timed-run-starts', threadId: threadIdOnLinux() });
-  const recorder = new Recorder(baseUrls);
+  const recorder = new Recorder(baseUrls, routedByCase);
   const timed = await loops(recorder, seconds);
   return {
     latencies: recorder.latencies,
@@ -418,7 +441,7 @@ async function main(): Promise<void> {
 
     let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
     let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
-    const result = await clientsInWorker({ floor: FLOOR, baseUrls, itemId: ITEM, tokens, clients: CLIENTS, rate: RATE, seconds: SECONDS, warmUpSeconds: WARMUP_SECONDS }, (clientsThreadId) => {
+    const result = await clientsInWorker({ floor: FLOOR, baseUrls, routedByCase: ROUTING === 'case', itemId: ITEM, tokens, clients: CLIENTS, rate: RATE, seconds: SECONDS, warmUpSeconds: WARMUP_SECONDS }, (clientsThreadId) => {
       stopCpu = cpuAccount(dataSource, name, clientsThreadId);
       stopProfile = startProfile();
     });
