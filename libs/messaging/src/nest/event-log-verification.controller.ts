@@ -26,10 +26,14 @@ export interface EventLogVerificationReport {
 
 /**
  * Every service on the backbone answers for its own history: auditors (and operations) can ask
- * whether its streams and sealed log still verify, without database access.
+ * whether its streams and sealed log still verify, without database access. A verification reads
+ * the whole history, so callers who ask while one is running get that one's report rather than
+ * start another read of everything.
  */
 @Controller('event-log')
 export class EventLogVerificationController {
+  private running?: Promise<EventLogVerificationReport>;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SERVICE_NAME) private readonly service: string,
@@ -38,7 +42,12 @@ export class EventLogVerificationController {
 
   @Get('verification')
   @Roles('auditor', 'operations_admin')
-  async verify(): Promise<EventLogVerificationReport> {
+  verify(): Promise<EventLogVerificationReport> {
+    this.running ??= this.verifyAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async verifyAll(): Promise<EventLogVerificationReport> {
     const verifiedAt = this.clock.now().toISOString();
     // verifyEventChains reads in keyset-paginated batches; the stream count is one aggregate, not a load.
     const [result, [{ streams }]] = await Promise.all([

@@ -1,7 +1,7 @@
 import { Controller, Module, Param, Post } from '@nestjs/common';
 import { PostgresEventStore } from '@sangeyipi/eventstore';
 import { BACKBONE_DATABASE, EventBackboneModule, type EventLogVerificationReport } from '@sangeyipi/messaging';
-import { createServiceApp, PlatformModule, Public } from '@sangeyipi/platform';
+import { CLOCK, createServiceApp, PlatformModule, Public, type Clock } from '@sangeyipi/platform';
 import { changeHistoryAsSuperuser, signTestToken, startServiceUnderTest, type ServiceUnderTest } from '@sangeyipi/testing';
 import { Client } from 'pg';
 import { caseReceived } from './backbone.fixture';
@@ -54,6 +54,21 @@ describe('GET /event-log/verification on a service of the backbone', () => {
     expect(report).toMatchObject({ service: 'cases', events: 6, streams: 2, ok: true, problemCount: 0 });
     expect(report.firstProblem).toBeUndefined();
     expect(Number.isNaN(Date.parse(report.verifiedAt))).toBe(false);
+  });
+
+  it('answers callers who ask during a verification with that verification, and runs a new one afterwards', async () => {
+    const clock = service.app.get<Clock>(CLOCK, { strict: false });
+    const systemNow = clock.now;
+    let tick = 0;
+    clock.now = () => new Date(Date.UTC(2026, 10, 1) + 1000 * tick++); // every run gets a time of its own
+    try {
+      const together = await Promise.all([1, 2, 3].map(async () => (await (await verification(['auditor'])).json()) as EventLogVerificationReport));
+      expect(new Set(together.map((report) => report.verifiedAt)).size).toBe(1);
+      const later = (await (await verification(['auditor'])).json()) as EventLogVerificationReport;
+      expect(later.verifiedAt).not.toBe(together[0].verifiedAt);
+    } finally {
+      clock.now = systemNow;
+    }
   });
 
   it('names the event a superuser altered, for operations too', async () => {
