@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DemoApiError } from '../demo-api';
 import { applicant, staffOf, supervisorOf } from '../world/demo-people';
 import type { Activity, Actor, CompletedCase, SimulationContext } from './simulation-context';
 
@@ -71,16 +72,27 @@ export class SupervisionActor implements Actor {
     const item = c.draw.pick(districtItems);
     const supervisor = supervisorOf(item.regionCode);
     const seed = Array.from({ length: 32 }, () => c.draw.int(0, 255).toString(16).padStart(2, '0')).join('');
-    const today = c.today();
-    const { planId } = await c.api.post<{ planId: string }>('supervision', '/plans', supervisor, {
-      title: `${today.slice(0, 4)}年双随机抽查（${today}）`,
-      regionCode: item.regionCode,
-      inspectionItemId: item.inspectionItemId,
-      inspectorsPerTarget: 2,
-      seedCommitment: createHash('sha256').update(Buffer.from(seed, 'hex')).digest('hex'),
-      drawOn: today,
-      witnessSource: '当日上海证券交易所收盘指数',
-    });
+    const planFor = (today: string) =>
+      c.api.post<{ planId: string }>('supervision', '/plans', supervisor, {
+        title: `${today.slice(0, 4)}年双随机抽查（${today}）`,
+        regionCode: item.regionCode,
+        inspectionItemId: item.inspectionItemId,
+        inspectorsPerTarget: 2,
+        seedCommitment: createHash('sha256').update(Buffer.from(seed, 'hex')).digest('hex'),
+        drawOn: today,
+        witnessSource: '当日上海证券交易所收盘指数',
+      });
+    let today = c.today();
+    let planned: { planId: string };
+    try {
+      planned = await planFor(today);
+    } catch (error) {
+      // The simulated day can turn between reading it and the service checking it: plan for the new day.
+      if (!(error instanceof DemoApiError && error.status === 400 && today < c.today())) throw error;
+      today = c.today();
+      planned = await planFor(today);
+    }
+    const { planId } = planned;
     await c.pause();
     const { inspections } = await c.api.post<{ inspections: Array<{ inspectionId: string; targetId: string }> }>('supervision', `/plans/${planId}/draw`, supervisor, {
       seed,
@@ -95,14 +107,17 @@ export class SupervisionActor implements Actor {
         await c.untilDay(c.workingDaysAfter(inspectedOn, late ? LATE_AFTER_DAYS : c.draw.int(0, 5)));
         await c.pause();
         const outcome = c.draw.weighted({ INSPECTION_OUTCOME_COMPLIANT: 75, INSPECTION_OUTCOME_NON_COMPLIANT: 20, INSPECTION_OUTCOME_NOT_INSPECTED: 5 });
-        await c.api.post('supervision', `/inspections/${inspection.inspectionId}/result`, supervisor, {
-          outcome,
-          summary: outcome === 'INSPECTION_OUTCOME_COMPLIANT' ? '检查未发现问题' : outcome === 'INSPECTION_OUTCOME_NON_COMPLIANT' ? '发现问题，责令整改' : '检查对象已停业，未实施检查',
-          inspectedOn,
-          ...(outcome === 'INSPECTION_OUTCOME_NON_COMPLIANT' && item.targetKind === 'TARGET_KIND_SERVICE_UNIT'
-            ? { findings: [{ category: 'FINDING_CATEGORY_SERVICE_CONDUCT', description: '窗口未执行一次告知制度' }] }
-            : {}),
-        });
+        // The draw's inspections reach the service's read side a moment after the draw answers.
+        await c.retryingUntilKnown(() =>
+          c.api.post('supervision', `/inspections/${inspection.inspectionId}/result`, supervisor, {
+            outcome,
+            summary: outcome === 'INSPECTION_OUTCOME_COMPLIANT' ? '检查未发现问题' : outcome === 'INSPECTION_OUTCOME_NON_COMPLIANT' ? '发现问题，责令整改' : '检查对象已停业，未实施检查',
+            inspectedOn,
+            ...(outcome === 'INSPECTION_OUTCOME_NON_COMPLIANT' && item.targetKind === 'TARGET_KIND_SERVICE_UNIT'
+              ? { findings: [{ category: 'FINDING_CATEGORY_SERVICE_CONDUCT', description: '窗口未执行一次告知制度' }] }
+              : {}),
+          }),
+        );
         c.count(late ? 'supervision.results-late' : 'supervision.results');
       }),
     );
