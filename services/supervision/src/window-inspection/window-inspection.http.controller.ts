@@ -8,6 +8,7 @@ import { SupervisionQueries } from '../read-model/supervision.queries';
 import { SupervisionActionForbidden } from '../supervision.errors';
 import { WINDOW_CHECKS, type InspectionMethod, type WindowCheck } from '../supervision.events';
 import { WindowInspectionCommandHandler } from './window-inspection.command-handler';
+import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../region-code.pattern';
 
 const METHODS: InspectionMethod[] = ['INSPECTION_METHOD_OPEN', 'INSPECTION_METHOD_UNDERCOVER'];
 
@@ -19,7 +20,7 @@ export class WindowCheckDto {
 
 export class RecordWindowInspectionDto {
   @ApiProperty() @MaxLength(100) @IsNotBlank() @IsString() unitId!: string;
-  @ApiProperty({ description: 'Region of the unit visited', example: '310101' }) @Matches(/^31\d{4}(\d{3}(\d{3})?)?$/, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+  @ApiProperty({ description: 'Region of the unit visited', example: '310101' }) @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode!: string;
   @ApiProperty({ enum: METHODS, description: '明查 (open) or 暗访 (undercover)' }) @IsIn(METHODS) method!: InspectionMethod;
   @ApiProperty({ example: '2025-11-03' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }) visitedOn!: string;
   @ApiProperty({ type: [WindowCheckDto] }) @ValidateNested({ each: true }) @Type(() => WindowCheckDto) @ArrayMaxSize(5) @ArrayMinSize(1) @IsArray() checks!: WindowCheckDto[];

@@ -16,9 +16,9 @@ import {
 } from 'class-validator';
 import { FINDING_CATEGORIES, type FindingCategory, type InspectionMethod, type InspectionOutcome, type TargetKind } from '../../supervision.events';
 import { IsNotBlank } from '@sangeyipi/platform';
+import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../../region-code.pattern';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION = /^31\d{4}(\d{3}(\d{3})?)?$/;
 const TARGET_KINDS: TargetKind[] = ['TARGET_KIND_ENTERPRISE', 'TARGET_KIND_SERVICE_UNIT'];
 const METHODS: InspectionMethod[] = ['INSPECTION_METHOD_OPEN', 'INSPECTION_METHOD_UNDERCOVER'];
 const OUTCOMES: InspectionOutcome[] = ['INSPECTION_OUTCOME_COMPLIANT', 'INSPECTION_OUTCOME_NON_COMPLIANT', 'INSPECTION_OUTCOME_NOT_INSPECTED'];
@@ -33,7 +33,7 @@ export class ListInspectionItemDto {
   @ApiProperty({ example: '每年不少于1次' }) @MaxLength(100) @IsNotBlank() @IsString() frequency!: string;
   @ApiProperty({ enum: METHODS }) @IsIn(METHODS) method!: InspectionMethod;
   @ApiPropertyOptional({ description: 'Qualification an inspector must hold; empty for any' }) @MaxLength(100) @IsString() @IsOptional() inspectorQualification?: string;
-  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode!: string;
 }
 
 export class TargetDto {
@@ -41,7 +41,7 @@ export class TargetDto {
   @ApiProperty({ enum: TARGET_KINDS }) @IsIn(TARGET_KINDS) kind!: TargetKind;
   @ApiProperty() @MaxLength(200) @IsNotBlank() @IsString() name!: string;
   @ApiProperty({ description: 'The unit the target belongs to; its inspectors never inspect it' }) @MaxLength(100) @IsNotBlank() @IsString() affiliatedUnitId!: string;
-  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode!: string;
 }
 
 /** A batch of targets for the registry (检查对象名录库), imported in one transaction. */
@@ -53,7 +53,7 @@ export class RegisterInspectorDto {
   @ApiProperty() @MaxLength(100) @IsNotBlank() @IsString() inspectorId!: string;
   @ApiProperty({ description: "The inspector's unit" }) @MaxLength(100) @IsNotBlank() @IsString() unitId!: string;
   @ApiProperty({ type: [String] }) @MaxLength(100, { each: true }) @IsString({ each: true }) @ArrayMaxSize(20) @IsArray() qualifications!: string[];
-  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode!: string;
 }
 
 export class DeclareConflictDto {
@@ -63,7 +63,7 @@ export class DeclareConflictDto {
 
 export class PlanInspectionDto {
   @ApiProperty() @MaxLength(200) @IsNotBlank() @IsString() title!: string;
-  @ApiProperty({ example: '310101' }) @Matches(REGION, { message: 'must be a Shanghai GB/T 2260 region code' }) regionCode!: string;
+  @ApiProperty({ example: '310101' }) @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode!: string;
   @ApiProperty() @IsNotBlank() @IsString() inspectionItemId!: string;
   @ApiPropertyOptional({ description: 'Proportion for poor-credit or much-complained targets, basis points; default twice the base' })
   @Max(10_000)

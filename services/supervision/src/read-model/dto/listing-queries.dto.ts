@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsNotBlank } from '@sangeyipi/platform';
+import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../../region-code.pattern';
 
 // The query parameters of the supervision listings: all optional filters. Values outside these
 // answer 400 naming the parameter, rather than an empty list that looks like "nothing found".
 
-const REGION_CODE = /^31\d{4}(\d{3}(\d{3})?)?$/;
-const REGION_CODE_MESSAGE = 'must be a Shanghai GB/T 2260 region code';
 const ID_MAX_LENGTH = 100;
 
 /** The statuses a finding's read model row goes through (supervision-read-model.projection.ts). */
@@ -38,7 +37,7 @@ export class InspectionsQueryDto {
 
 export class PublicRegionQueryDto {
   @ApiPropertyOptional({ description: 'Only this region and the regions below it', example: '310101' })
-  @Matches(REGION_CODE, { message: REGION_CODE_MESSAGE })
+  @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE })
   @IsOptional()
   regionCode?: string;
 }
@@ -54,7 +53,7 @@ export class PublicUnitQueryDto {
 
 export class RatingStatisticsQueryDto extends PublicUnitQueryDto {
   @ApiPropertyOptional({ description: 'Only this region and the regions below it', example: '310101' })
-  @Matches(REGION_CODE, { message: REGION_CODE_MESSAGE })
+  @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE })
   @IsOptional()
   regionCode?: string;
 }
