@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { InvalidAppendError, StreamVersionConflictError } from './event-store.errors';
 import { chainHash, contentDigest } from './event-hash';
+import { columnArrays, GroupedInsert, INSERT_MANY, type InsertedRow } from './grouped-insert';
 import type { AppendResult, EventMetadata, ExpectedVersion, LogPosition, NewEvent, StoredEvent } from './event-store.types';
 import { UpcasterChain, type Upcaster } from './upcasting';
 
@@ -79,30 +80,8 @@ interface NewRow {
   hash: string;
 }
 
-interface InsertedRow {
-  position: string;
-  transaction_id: string;
-}
-
-const INSERT_COLUMNS = `events (event_id, stream_id, stream_version, event_type, schema_version, data, metadata,
-                             recorded_at, content_digest, previous_hash, hash)`;
-const INSERT_RETURNING = `RETURNING position::text AS position, transaction_id::text AS transaction_id`;
-/** One event: a plain VALUES row costs about two thirds of the unnest form. */
-const INSERT_ONE = `INSERT INTO ${INSERT_COLUMNS}
-  VALUES ($1::uuid, $2::text, $3::int, $4::text, $5::int, $6::jsonb, $7::jsonb, $8::timestamptz, $9::text, $10::text, $11::text)
-  ${INSERT_RETURNING}`;
-const INSERT_MANY = `INSERT INTO ${INSERT_COLUMNS}
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
-                       $8::timestamptz[], $9::text[], $10::text[], $11::text[])
-  ${INSERT_RETURNING}`;
-
 function rowValues(r: NewRow): unknown[] {
   return [r.eventId, r.streamId, r.streamVersion, r.type, r.schemaVersion, JSON.stringify(r.data), JSON.stringify(r.metadata), r.recordedAt, r.digest, r.previousHash, r.hash];
-}
-
-function columnArrays(rows: readonly NewRow[]): unknown[] {
-  const values = rows.map(rowValues);
-  return values[0].map((_, column) => values.map((row) => row[column]));
 }
 
 /** A unique violation means someone else appended at this version first. */
@@ -123,6 +102,7 @@ export class PostgresEventStore {
   private readonly now: () => Date;
   private readonly onAppended: (events: readonly StoredEvent[]) => void;
   private readonly validateEvent: (event: NewEvent) => void;
+  private readonly groupedInsert = new GroupedInsert(() => this.pool());
 
   constructor(
     readonly dataSource: DataSource,
@@ -140,7 +120,9 @@ export class PostgresEventStore {
    *
    * With a caller's `manager` the events join its transaction. Without one, the append is two
    * autocommit statements, both prepared once per connection: read the stream's head, then one
-   * INSERT of all the events. The unique (stream_id, stream_version) constraint refuses the
+   * INSERT of all the events, shared with the other appends of the same turn of the event loop
+   * (`GroupedInsert`: one statement and one commit for them all, each append keeping its own
+   * outcome). The unique (stream_id, stream_version) constraint refuses the
    * INSERT if someone appended in between, and the INSERT, started after the head's writer
    * committed, gets a later transaction id, so each stream's versions stay in log order.
    * With `knownHeadHash` (and a numeric `expectedVersion`) the head is not read: the caller saw the
@@ -169,28 +151,23 @@ export class PostgresEventStore {
     metadata: EventMetadata,
     knownHeadHash: string | undefined,
   ): Promise<AppendResult> {
-    const pool = this.pool();
-    const head = expectedVersion !== 'any' && knownHeadHash !== undefined ? { version: expectedVersion, hash: knownHeadHash } : await this.readHead(pool, streamId);
+    const head = expectedVersion !== 'any' && knownHeadHash !== undefined ? { version: expectedVersion, hash: knownHeadHash } : await this.readHead(streamId);
     const currentVersion = head.version;
     if (expectedVersion !== 'any' && expectedVersion !== currentVersion) {
       throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion);
     }
     const rows = this.newRows(streamId, currentVersion, head.hash, events, metadata);
-    const insert =
-      rows.length === 1
-        ? { name: 'eventstore.insert-one', text: INSERT_ONE, values: rowValues(rows[0]) }
-        : { name: 'eventstore.insert-many', text: INSERT_MANY, values: columnArrays(rows) };
     let inserted: InsertedRow[];
     try {
-      inserted = (await pool.query<InsertedRow>(insert)).rows;
+      inserted = await this.groupedInsert.insert({ eventIds: rows.map((row) => row.eventId), rowValues: rows.map(rowValues) });
     } catch (error) {
       throw conflictOr(error, streamId, expectedVersion);
     }
     return this.appended(streamId, currentVersion, rows, inserted, metadata);
   }
 
-  private async readHead(pool: Pool, streamId: string): Promise<StreamHead> {
-    const { rows } = await pool.query<{ stream_version: number; hash: string }>({
+  private async readHead(streamId: string): Promise<StreamHead> {
+    const { rows } = await this.pool().query<{ stream_version: number; hash: string }>({
       name: 'eventstore.head',
       text: `SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
       values: [streamId],
@@ -227,7 +204,7 @@ export class PostgresEventStore {
     const rows = this.newRows(streamId, currentVersion, head.hash ?? '', events, metadata);
     let inserted: InsertedRow[];
     try {
-      inserted = await manager.query(INSERT_MANY, columnArrays(rows));
+      inserted = await manager.query(INSERT_MANY, columnArrays(rows.map(rowValues)));
     } catch (error) {
       throw conflictOr(error, streamId, expectedVersion);
     }

@@ -98,6 +98,34 @@ describe('appending to a stream', () => {
     expect(await verifyEventChains(fixture.dataSource)).toMatchObject({ ok: true, problemCount: 0 });
   });
 
+  it('commits the appends of one turn of the event loop together, and fails only the one at fault', async () => {
+    await fixture.store.append('case-group-taken', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata });
+    const appendsOfOneTurn = [
+      fixture.store.append('case-group-a', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' }),
+      fixture.store.append('case-group-b', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }, { type: 'CaseAccepted', data: {} }], {
+        metadata,
+        knownHeadHash: '',
+      }),
+      fixture.store.append('case-group-c', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' }),
+    ];
+    const [a, b, c] = await Promise.all(appendsOfOneTurn);
+    const transactions = new Set([...a.events, ...b.events, ...c.events].map((event) => event.transactionId));
+    expect(transactions.size).toBe(1);
+    expect(b.events.map((event) => event.streamVersion)).toEqual([1, 2]);
+
+    // A stale guess in the group: its statement is refused, then each append is settled on its own.
+    const outcomes = await Promise.allSettled([
+      fixture.store.append('case-group-d', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' }),
+      fixture.store.append('case-group-taken', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' }),
+      fixture.store.append('case-group-e', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: {} }], { metadata, knownHeadHash: '' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(StreamVersionConflictError);
+    for (const stream of ['case-group-d', 'case-group-e', 'case-group-taken']) expect(await fixture.store.readStream(stream)).toHaveLength(1);
+    await new EventLog(fixture.store).sealNext(100_000);
+    expect(await verifyEventChains(fixture.dataSource)).toMatchObject({ ok: true, problemCount: 0 });
+  });
+
   it('returns what it stored: positions, transaction ids and hashes as read back', async () => {
     const single = await fixture.store.append('case-returned', ExpectedVersion.NoStream, [{ type: 'CaseReceived', data: { n: 1 } }], { metadata });
     const batch = await fixture.store.append('case-returned', 1, [{ type: 'StepCompleted', data: { n: 2 } }, { type: 'StepCompleted', data: { n: 3 } }], { metadata });
