@@ -89,15 +89,12 @@ export class GroupedInsert {
       await Promise.all(group.map((request) => this.insertAlone(request)));
       return;
     }
-    const byEventId = new Map(inserted.map((row) => [row.event_id, row]));
-    for (const request of group) request.resolve(request.eventIds.map((eventId) => byEventId.get(eventId)!));
+    settle(group, inserted);
   }
 
   private async insertAlone(request: PendingInsert): Promise<void> {
     try {
-      const inserted = await this.statement(request.rowValues);
-      const byEventId = new Map(inserted.map((row) => [row.event_id, row]));
-      request.resolve(request.eventIds.map((eventId) => byEventId.get(eventId)!));
+      settle([request], await this.statement(request.rowValues));
     } catch (error) {
       request.reject(error);
     }
@@ -110,5 +107,15 @@ export class GroupedInsert {
         ? { name: 'eventstore.insert-one', text: INSERT_ONE, values: rows[0] as unknown[] }
         : { name: 'eventstore.insert-many', text: INSERT_MANY, values: columnArrays(rows) };
     return (await this.pool().query<InsertedRow>(query)).rows;
+  }
+}
+
+/** Hands each request the rows the statement returned for its events. */
+function settle(requests: readonly PendingInsert[], inserted: readonly InsertedRow[]): void {
+  const byEventId = new Map(inserted.map((row) => [row.event_id, row]));
+  for (const request of requests) {
+    const rows = request.eventIds.map((eventId) => byEventId.get(eventId));
+    if (rows.every((row) => row !== undefined)) request.resolve(rows);
+    else request.reject(new Error('the INSERT did not return every event it stored'));
   }
 }
