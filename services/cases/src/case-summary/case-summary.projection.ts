@@ -14,9 +14,9 @@ export class CaseSummaryProjection implements Projection {
   }
 
   /**
-   * One statement per case of the batch, not per event: a case's changes in the batch are folded
-   * into one UPDATE (the last value of each column, counters summed), after its INSERT if it was
-   * received in the batch.
+   * Two statements per batch, whatever its size: the cases received in the batch are inserted
+   * together, then every case's changes in the batch — folded into one row each (the last value of
+   * each column, counters summed) — are applied by one UPDATE.
    */
   async apply(events: readonly StoredEvent[], manager: EntityManager): Promise<void> {
     const changes = new Map<string, SummaryChange>();
@@ -32,8 +32,19 @@ export class CaseSummaryProjection implements Projection {
       switch (event.type) {
         case 'cases.CaseReceived': {
           const d = event.data;
-          change.insert = [id, d.unitId, stored.metadata.regionCode ?? '', d.itemId, d.applicant.applicantId, d.firstAskedUserId, d.receiptVoucherNumber,
-            JSON.stringify(d.approvalSteps), d.receivedOn, stored.streamVersion, d.commitmentSigned ?? false];
+          change.insert = {
+            case_id: id,
+            unit_id: d.unitId,
+            region_code: stored.metadata.regionCode ?? '',
+            item_id: d.itemId,
+            applicant_id: d.applicant.applicantId,
+            first_asked_user_id: d.firstAskedUserId,
+            receipt_voucher_number: d.receiptVoucherNumber,
+            approval_steps: d.approvalSteps,
+            received_on: d.receivedOn,
+            stream_version: stored.streamVersion,
+            commitment_signed: d.commitmentSigned ?? false,
+          };
           break;
         }
         case 'cases.MaterialsSupplementRequested':
@@ -87,23 +98,52 @@ export class CaseSummaryProjection implements Projection {
           break; // only the stream version moves
       }
     }
-    for (const [id, change] of changes) {
-      if (change.insert) {
-        await manager.query(
-          `INSERT INTO cases_case_summaries (case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, responsible_user_id,
-             receipt_voucher_number, status, approval_steps, received_on, stream_version, commitment_signed)
-           VALUES ($1, $2, $3, $4, $5, $6, $6, $7, 'received', $8, $9, $10, $11) ON CONFLICT (case_id) DO NOTHING`,
-          change.insert,
-        );
-      }
-      const values: unknown[] = [id, change.version];
-      const assignments = ['stream_version = $2'];
-      for (const [column, value] of change.set) assignments.push(`${column} = $${values.push(value)}`);
-      for (const [column, count] of change.add) assignments.push(`${column} = ${column} + $${values.push(count)}`);
-      await manager.query(`UPDATE cases_case_summaries SET ${assignments.join(', ')} WHERE case_id = $1`, values);
+    const inserts = [...changes.values()].flatMap((change) => (change.insert ? [change.insert] : []));
+    if (inserts.length > 0) {
+      await manager.query(
+        `INSERT INTO cases_case_summaries (case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, responsible_user_id,
+           receipt_voucher_number, status, approval_steps, received_on, stream_version, commitment_signed)
+         SELECT case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, first_asked_user_id,
+                receipt_voucher_number, 'received', approval_steps, received_on, stream_version, commitment_signed
+           FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, unit_id text, region_code text, item_id text, applicant_id text,
+                first_asked_user_id text, receipt_voucher_number text, approval_steps jsonb, received_on text, stream_version integer,
+                commitment_signed boolean)
+         ON CONFLICT (case_id) DO NOTHING`,
+        [JSON.stringify(inserts)],
+      );
     }
+    const updates = [...changes].map(([caseId, change]) => ({
+      case_id: caseId,
+      stream_version: change.version,
+      set: Object.fromEntries(change.set),
+      add: Object.fromEntries(change.add),
+    }));
+    if (updates.length > 0) await manager.query(UPDATE_SUMMARIES, [JSON.stringify(updates)]);
   }
 }
+
+/** A column takes the batch's value if one of its events set it, and keeps its own otherwise. */
+const assignIfSet = (column: SetColumn, type = 'text') =>
+  `${column} = CASE WHEN c.set ? '${column}' THEN (c.set->>'${column}')::${type} ELSE s.${column} END`;
+const addCount = (column: CountColumn) => `${column} = s.${column} + coalesce((c.add->>'${column}')::integer, 0)`;
+
+const UPDATE_SUMMARIES = `UPDATE cases_case_summaries AS s SET
+    stream_version = c.stream_version,
+    ${[
+      assignIfSet('status'),
+      assignIfSet('accepted_on'),
+      assignIfSet('committed_deadline'),
+      assignIfSet('decision'),
+      assignIfSet('suspended', 'boolean'),
+      assignIfSet('overdue', 'boolean'),
+      assignIfSet('decided_on'),
+      assignIfSet('responsible_user_id'),
+      assignIfSet('warned_for_deadline'),
+      addCount('supplement_requests'),
+      addCount('completed_steps'),
+    ].join(',\n    ')}
+  FROM jsonb_to_recordset($1::jsonb) AS c(case_id text, stream_version integer, set jsonb, add jsonb)
+  WHERE s.case_id = c.case_id`;
 
 /** Columns an event sets, and counters it increments (fixed names: they are written into the SQL). */
 type SetColumn =
@@ -119,7 +159,8 @@ type SetColumn =
 type CountColumn = 'supplement_requests' | 'completed_steps';
 
 interface SummaryChange {
-  insert?: unknown[];
+  /** The summary row of a case received in the batch, by column. */
+  insert?: Record<string, unknown>;
   set: Map<SetColumn, unknown>;
   add: Map<CountColumn, number>;
   version: number;
