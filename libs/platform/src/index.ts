@@ -4,7 +4,7 @@ import 'reflect-metadata';
 export { bootstrapService } from './bootstrap/bootstrap-service';
 export { createServiceApp, type ServiceAppOptions } from './bootstrap/create-service-app';
 export { PlatformModule, platformOptionsOf, type PlatformOptions } from './bootstrap/platform.module';
-export { SERVICE_NAME } from './bootstrap/service-runtime';
+export { SERVICE_NAME } from './bootstrap/service-name.token';
 export type { FieldViolation } from './bootstrap/validation.pipe';
 export { IsNotBlank, isNotBlank } from './bootstrap/is-not-blank.decorator';
 

@@ -1,20 +1,21 @@
 import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestApplication, NestFactory } from '@nestjs/core';
-import { Logger, LoggerErrorInterceptor, PinoLogger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 // Not in nestjs-pino's index, but its own module: the store its loggers read (pinned version).
 import { Store as PinoLoggerStore, storage as pinoLoggerStorage } from 'nestjs-pino/storage';
 import type { DestinationStream } from 'pino';
 import { loadServiceConfig, type Environment } from '../config/load-service-config.util';
 import { ServiceConfig } from '../config/service-config.schema';
 import { correlationIdMiddleware } from '../logging/correlation-id.middleware';
+import { requestLogMiddleware } from '../logging/request-log.middleware';
 import { createServiceLogger, serviceLoggerParams } from '../logging/service-logger.factory';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { RouteTemplateGuard } from '../metrics/route-template.guard';
 import { setUpApiDocs } from './api-docs.setup';
 import { platformOptionsOf } from './platform.module';
-import { SERVICE_NAME, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
+import { SERVICE_NAME } from './service-name.token';
 import { createValidationPipe } from './validation.pipe';
 
 export interface ServiceAppOptions {
@@ -31,7 +32,7 @@ class ServiceHostModule {}
 /**
  * Creates a service's Nest application without listening: validates the configuration from `env`
  * first (throwing `InvalidConfigurationError` before anything connects), then builds the application with
- * the JSON logger, correlation ids, request metrics, the global validation pipe and the API docs.
+ * the JSON logger, correlation ids, one log line per request, request metrics, the global validation pipe and the API docs.
  * `bootstrapService` uses it to run a service; tests use it to run one in-process.
  */
 export async function createServiceApp(appModule: Type, options: ServiceAppOptions = {}): Promise<INestApplication> {
@@ -53,18 +54,16 @@ export async function createServiceApp(appModule: Type, options: ServiceAppOptio
 
   const logger = createServiceLogger({ service: platform.name, level: config.LOG_LEVEL, destination: options.logDestination });
   const loggerParams = serviceLoggerParams(logger);
-  const runtime: ServiceRuntime = { name: platform.name, config, logger, loggerParams };
   const host: DynamicModule = {
     module: ServiceHostModule,
     global: true,
     imports: [configModule, appModule],
     providers: [
-      { provide: SERVICE_RUNTIME, useValue: runtime },
       { provide: SERVICE_NAME, useValue: platform.name },
       { provide: ServiceConfig, useValue: config },
       ...(schema === ServiceConfig ? [] : [{ provide: schema, useValue: config }]),
     ],
-    exports: [SERVICE_RUNTIME, SERVICE_NAME, ServiceConfig, ...(schema === ServiceConfig ? [] : [schema])],
+    exports: [SERVICE_NAME, ServiceConfig, ...(schema === ServiceConfig ? [] : [schema])],
   };
 
   // Outside a request, nestjs-pino logs through one logger per process (the first application's) and Nest's
@@ -94,10 +93,10 @@ export async function createServiceApp(appModule: Type, options: ServiceAppOptio
     },
   });
   app.use(correlationIdMiddleware);
+  app.use(requestLogMiddleware(logger));
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.useGlobalGuards(new RouteTemplateGuard()); // first of the global guards, see its comment
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new LoggerErrorInterceptor());
   setUpApiDocs(app, platform.name);
   return app;
 }

@@ -9,7 +9,6 @@ import { UnreadableRequestFilter } from '../http/unreadable-request.filter';
 import { CLOCK, SystemClock } from '../clock/clock';
 import { DatabaseModule, type DatabaseOptions } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
-import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RedisModule } from '../redis/redis.module';
 import { GracefulShutdownService } from './graceful-shutdown.service';
@@ -40,7 +39,7 @@ export class PlatformModule {
     const module: DynamicModule = {
       module: PlatformModule,
       global: true,
-      imports: [LoggingModule, MetricsModule, RedisModule, DatabaseModule.forService(options), HealthModule, AuthModule],
+      imports: [MetricsModule, RedisModule, DatabaseModule.forService(options), HealthModule, AuthModule],
       providers: [
         GracefulShutdownService,
         { provide: CLOCK, useClass: SystemClock },

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { SERVICE_NAME } from '../bootstrap/service-runtime';
+import { SERVICE_NAME } from '../bootstrap/service-name.token';
 import { ServiceConfig } from '../config/service-config.schema';
 import { reasonOf, withTimeout } from './with-timeout.util';
 

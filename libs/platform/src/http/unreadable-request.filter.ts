@@ -1,5 +1,6 @@
 import { Catch, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpError } from 'http-errors';
+import { noteRefusalReason } from '../logging/request-log.middleware';
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
@@ -14,10 +15,10 @@ interface BodyReadError extends HttpError {
 /**
  * Requests the body parser could not read — a body over the size limit, an unsupported charset or
  * encoding, an aborted upload — are the client's mistake: answered with their 4xx status and a
- * sentence saying what was wrong, and logged as one `warn` line (the parser runs before the request
- * logger, which never sees them). Nest's default handler would log each one as an error with a stack
- * trace, paging operators for clients' mistakes. (Malformed JSON does not come here: Nest answers it
- * itself, 400 with the parser's message, and logs nothing.)
+ * sentence saying what was wrong, which the request's log line (a `warn`) carries as its `reason`.
+ * Nest's default handler would log each one as an error with a stack trace, paging operators for
+ * clients' mistakes. (Malformed JSON does not come here: Nest answers it itself, 400 with the
+ * parser's message.)
  */
 @Catch(HttpError)
 export class UnreadableRequestFilter implements ExceptionFilter {
@@ -31,8 +32,7 @@ export class UnreadableRequestFilter implements ExceptionFilter {
       return;
     }
     const message = describe(error);
-    const request = host.switchToHttp().getRequest<{ method?: string; url?: string }>();
-    this.logger.warn({ req: { method: request.method, url: request.url }, res: { statusCode: error.status } }, `request refused: ${message}`);
+    noteRefusalReason(response, message);
     response.status(error.status).json({ statusCode: error.status, error: error.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), message });
   }
 }

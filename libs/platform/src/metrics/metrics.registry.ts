@@ -12,7 +12,7 @@ import {
   type Metric,
   type SummaryConfiguration,
 } from 'prom-client';
-import { SERVICE_NAME } from '../bootstrap/service-runtime';
+import { SERVICE_NAME } from '../bootstrap/service-name.token';
 
 type Config<C> = Omit<C, 'registers'>;
 

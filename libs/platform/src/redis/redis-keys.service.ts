@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_NAME } from '../bootstrap/service-runtime';
+import { SERVICE_NAME } from '../bootstrap/service-name.token';
 import { ServiceConfig } from '../config/service-config.schema';
 
 /**

@@ -14,6 +14,11 @@ class WorkController {
     return { correlationId: CorrelationContext.current() };
   }
 
+  @Get('failing')
+  fail(): never {
+    throw new Error('the disk is on fire');
+  }
+
   @Post()
   @HttpCode(200)
   echo(@Body() body: unknown): unknown {
@@ -56,7 +61,14 @@ describe('request logging', () => {
     });
     expect(requestLines).toEqual([
       expect.objectContaining({ service: 'logging-probe', context: 'WorkController', msg: 'working' }),
-      expect.objectContaining({ service: 'logging-probe', msg: 'request completed', req: { method: 'GET', url: '/work' }, res: { statusCode: 200 } }),
+      expect.objectContaining({
+        service: 'logging-probe',
+        level: 'info',
+        msg: 'request completed',
+        req: { method: 'GET', url: '/work' },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+      }),
     ]);
   });
 
@@ -69,6 +81,20 @@ describe('request logging', () => {
     await eventually(() => lines.some((line) => line.correlationId === correlationId && line.msg === 'request completed'));
   });
 
+  it('logs a failed request as an error line, with the failure and its stack logged once beside it', async () => {
+    const response = await fetch(`${url}/work/failing`, { headers: { 'x-correlation-id': 'failing-1' } });
+
+    expect(response.status).toBe(500);
+    const requestLines = await eventually(() => {
+      const found = lines.filter((line) => line.correlationId === 'failing-1');
+      return found.length >= 2 && found;
+    });
+    expect(requestLines).toEqual([
+      expect.objectContaining({ level: 'error', err: expect.objectContaining({ message: 'the disk is on fire', stack: expect.any(String) }) }),
+      expect.objectContaining({ level: 'error', msg: 'request completed', res: { statusCode: 500 } }),
+    ]);
+  });
+
   const post = (correlationId: string, body: string) =>
     fetch(`${url}/work`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId }, body });
 
@@ -78,15 +104,24 @@ describe('request logging', () => {
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toMatch(/^the request body is larger than the limit of \d+ bytes$/);
     const refused = await eventually(() => lines.find((line) => line.correlationId === 'too-large'));
-    expect(refused).toMatchObject({ level: 'warn', req: { method: 'POST', url: '/work' }, res: { statusCode: 413 }, msg: expect.stringMatching(/^request refused: /) });
-    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+    expect(refused).toMatchObject({
+      level: 'warn',
+      msg: 'request completed',
+      req: { method: 'POST', url: '/work' },
+      res: { statusCode: 413 },
+      reason: expect.stringMatching(/^the request body is larger than the limit of \d+ bytes$/),
+    });
+    expect(lines.filter((line) => line.correlationId === 'too-large')).toHaveLength(1);
+    expect(lines.filter((line) => line.level === 'error' && line.correlationId === 'too-large')).toEqual([]);
   });
 
-  it('answers malformed JSON with 400 and what the parser found, logging no error', async () => {
+  it('answers malformed JSON with 400 and what the parser found, logging one warning and no error', async () => {
     const response = await post('malformed', '{"broken": ');
 
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(/JSON/);
-    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+    const refused = await eventually(() => lines.find((line) => line.correlationId === 'malformed'));
+    expect(refused).toMatchObject({ level: 'warn', msg: 'request completed', res: { statusCode: 400 } });
+    expect(lines.filter((line) => line.level === 'error' && line.correlationId === 'malformed')).toEqual([]);
   });
 });
