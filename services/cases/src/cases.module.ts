@@ -23,7 +23,7 @@ import { ResumeClockHandler } from './case/resume-clock/resume-clock.handler';
 import { SuspendClockHandler } from './case/suspend-clock/suspend-clock.handler';
 import { CaseSummaryQueries } from './case-summary/case-summary.queries';
 import { CaseSummaryRunner } from './case-summary/case-summary.runner';
-import { CatalogCopyQueries } from './catalog-copy/catalog-copy.queries';
+import { CatalogCopyModule } from './catalog-copy/catalog-copy.module';
 import { CatalogEventsConsumer } from './catalog-copy/catalog-events.consumer';
 import { PublicCommitmentsHttpController } from './commitment/public-commitments.http.controller';
 import { SUPERVISION_EVENTS_CONSUMER } from './commitment/supervision-events.consumer';
@@ -50,6 +50,7 @@ import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000
       migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200, CreateCalendarNotices1765000000000],
     }),
     CalendarNoticesModule.forService(),
+    CatalogCopyModule,
     EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
   ],
   controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController, ConsultationHttpController, OnlineApplicationHttpController],
@@ -59,7 +60,6 @@ import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     IdempotencyKeyPruner,
     CaseStreams,
-    CatalogCopyQueries,
     CaseSummaryQueries,
     CaseSummaryRunner,
     CaseDeadlineScanner,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CasesConfig } from '../config/cases-config.schema';
 import type { CatalogItemCopy } from './catalog-item-copy';
 
 interface Row {
@@ -18,10 +19,28 @@ interface Row {
   effective_on: string;
 }
 
-/** Reads the local catalog copy. */
+/** Items whose terms a replica keeps (each for a few days of receipt). */
+const MAX_KEPT_ITEMS = 10_000;
+
+/**
+ * Reads the local catalog copy. Every receipt asks for its item's terms, so a replica keeps what it
+ * read for `CASES_CATALOG_TERMS_MS` (by item and day; never an item it did not find): this replica's own
+ * catalog updates drop the item at once, another replica's are seen within that time — the same order
+ * of delay as the copy's own, which follows the catalog through Kafka.
+ */
 @Injectable()
 export class CatalogCopyQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly kept = new Map<string, Map<string, { item: CatalogItemCopy; until: number }>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: CasesConfig,
+  ) {}
+
+  /** Drops what this replica kept of the item (its copy is being changed). */
+  forget(itemId: string): void {
+    this.kept.delete(itemId);
+  }
 
   /**
    * The item with the terms in force on `day` (YYYY-MM-DD): its latest revision whose effective date
@@ -29,6 +48,23 @@ export class CatalogCopyQueries {
    * keep the terms recorded at their receipt whatever happens later.
    */
   async find(itemId: string, day: string): Promise<CatalogItemCopy | undefined> {
+    const kept = this.kept.get(itemId)?.get(day);
+    if (kept && kept.until > Date.now()) return kept.item;
+    const item = await this.read(itemId, day);
+    if (item && this.config.CASES_CATALOG_TERMS_MS > 0) this.keep(item, day);
+    return item;
+  }
+
+  private keep(item: CatalogItemCopy, day: string): void {
+    let days = this.kept.get(item.itemId);
+    if (!days) {
+      if (this.kept.size >= MAX_KEPT_ITEMS) this.kept.delete(this.kept.keys().next().value as string);
+      this.kept.set(item.itemId, (days = new Map()));
+    }
+    days.set(day, { item, until: Date.now() + this.config.CASES_CATALOG_TERMS_MS });
+  }
+
+  private async read(itemId: string, day: string): Promise<CatalogItemCopy | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT i.*, to_jsonb(r) AS in_force
          FROM cases_catalog_items i

@@ -3,6 +3,7 @@ import { catalog, common } from '@sangeyipi/contracts';
 import type { EventSubscriber, IntegrationEvent } from '@sangeyipi/messaging';
 import type { EntityManager } from 'typeorm';
 import type { ApprovalStep } from '../case/case.events';
+import { CatalogCopyQueries } from './catalog-copy.queries';
 
 const STEP_NAMES: Partial<Record<common.ApprovalStep, ApprovalStep>> = {
   [common.ApprovalStep.HANDLE]: 'APPROVAL_STEP_HANDLE',
@@ -29,6 +30,8 @@ interface PublishedState {
 export class CatalogEventsConsumer implements EventSubscriber {
   readonly purpose = 'catalog-copy';
   readonly contexts = ['catalog'] as const;
+
+  constructor(private readonly copy: CatalogCopyQueries) {}
 
   readonly handle = async (event: IntegrationEvent, manager: EntityManager): Promise<void> => {
     switch (event.type) {
@@ -62,6 +65,7 @@ export class CatalogEventsConsumer implements EventSubscriber {
   ): Promise<void> {
     const definition = item.definition;
     if (!item.itemId || !definition) return; // an event without the published state cannot update the copy
+    this.copy.forget(item.itemId);
     const immediate = definition.completionMode === catalog.CompletionMode.IMMEDIATE || definition.caseType === catalog.CaseType.IMMEDIATE;
     const steps = definition.approvalSteps.map((step) => STEP_NAMES[step]).filter((step): step is ApprovalStep => step !== undefined);
     // An item without a committed limit runs on its statutory one (0 when the law sets none either).

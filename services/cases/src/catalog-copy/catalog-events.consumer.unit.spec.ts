@@ -2,6 +2,7 @@ import { create } from '@bufbuild/protobuf';
 import { catalog, common } from '@sangeyipi/contracts';
 import type { IntegrationEvent } from '@sangeyipi/messaging';
 import type { EntityManager } from 'typeorm';
+import type { CatalogCopyQueries } from './catalog-copy.queries';
 import { CatalogEventsConsumer } from './catalog-events.consumer';
 
 function capture() {
@@ -22,7 +23,8 @@ const definition = create(catalog.CatalogItemDefinitionSchema, {
 const event = (type: string, data: object) => ({ eventId: 'e-1', type, data }) as unknown as IntegrationEvent;
 
 describe('CatalogEventsConsumer (local catalog copy)', () => {
-  const consumer = new CatalogEventsConsumer();
+  const forgotten: string[] = [];
+  const consumer = new CatalogEventsConsumer({ forget: (itemId: string) => forgotten.push(itemId) } as unknown as CatalogCopyQueries);
 
   it('copies a published item with its steps by name and its completion mode', async () => {
     const { calls, manager } = capture();
@@ -33,6 +35,7 @@ describe('CatalogEventsConsumer (local catalog copy)', () => {
       // the revision, in force at once
       ['i-1', 1, '', 'u-1', '310101', '个体工商户登记', steps, true, 15, 0, true, false, 'e-1'],
     ]);
+    expect(forgotten).toContain('i-1'); // the replica's kept terms of the item are dropped
   });
 
   it('records a revision with the day it applies from', async () => {

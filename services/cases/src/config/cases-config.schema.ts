@@ -42,4 +42,12 @@ export class CasesConfig extends ServiceConfig {
   @IsInt({ message: 'must be a whole number' })
   @Type(() => Number)
   readonly CASES_STATE_CACHE_SIZE: number = 5_000;
+
+  @ConfigVariable("how long a replica reuses an item's terms read from the catalog copy, in ms (0 turns it off), e.g. 2000")
+  @IsOptional()
+  @Max(60_000, { message: 'must be at most 60000' })
+  @Min(0, { message: 'must be at least 0' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly CASES_CATALOG_TERMS_MS: number = 2_000;
 }
