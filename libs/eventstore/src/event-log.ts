@@ -27,41 +27,51 @@ export class EventLog {
 
   /** Seals the next committed events, up to `limit`; returns how many were sealed. */
   async sealNext(limit = 5000): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [last] = (await manager.query(
-        `SELECT l.log_sequence::text AS log_sequence, l.chain_hash, e.transaction_id::text AS transaction_id, e.position::text AS position
+    return (await this.seal(limit)).sealed;
+  }
+
+  /**
+   * Seals the next committed events, up to `limit`; returns how many were sealed and the last sealed
+   * sequence number afterwards (0 when nothing is sealed yet). No transaction: one statement reads the
+   * log's head and the events after it (in readAll's order, under its watermark: only the position and
+   * hash that sealing needs), and one INSERT seals them, refused by the primary key if another sealer
+   * took those sequence numbers meanwhile. So a look that finds nothing new costs one statement.
+   */
+  async seal(limit = 5000): Promise<{ sealed: number; lastSequence: bigint }> {
+    const rows = (await this.dataSource.query(
+      `WITH head AS (
+         SELECT l.log_sequence, l.chain_hash, e.transaction_id, e.position
            FROM event_log l JOIN events e USING (position)
-          ORDER BY l.log_sequence DESC LIMIT 1`,
-      )) as Array<{ log_sequence: string; chain_hash: string; transaction_id: string; position: string }>;
-      const after = last ? { transactionId: last.transaction_id, position: last.position } : { transactionId: '0', position: '0' };
-      // Only what sealing needs, in readAll's order and under its watermark: parsing whole
-      // events here cost more than the sealing itself.
-      const events = (await manager.query(
-        `SELECT position::text AS position, hash FROM events
-          WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY events.transaction_id, events.position
-          LIMIT $3`,
-        [after.transactionId, after.position, limit],
-      )) as Array<{ position: string; hash: string }>;
-      if (events.length === 0) return 0;
-      let sequence = last ? BigInt(last.log_sequence) : 0n;
-      let previous = last?.chain_hash ?? LOG_GENESIS_HASH;
-      const sequences: string[] = [];
-      const hashes: string[] = [];
-      for (const event of events) {
-        sequence += 1n;
-        previous = chainHash(previous, event.hash);
-        sequences.push(sequence.toString());
-        hashes.push(previous);
-      }
-      await manager.query(
-        `INSERT INTO event_log (log_sequence, position, chain_hash)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])`,
-        [sequences, events.map((e) => e.position), hashes],
-      );
-      return events.length;
-    });
+          ORDER BY l.log_sequence DESC LIMIT 1)
+       SELECT head.log_sequence::text AS head_sequence, head.chain_hash AS head_hash, next.position::text AS position, next.hash
+         FROM (SELECT 1) AS one
+         LEFT JOIN head ON true
+         LEFT JOIN LATERAL (
+           SELECT position, hash FROM events
+            WHERE (transaction_id, position) > (coalesce(head.transaction_id, '0'::xid8), coalesce(head.position, 0))
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY events.transaction_id, events.position
+            LIMIT $1) AS next ON true`,
+      [limit],
+    )) as Array<{ head_sequence: string | null; head_hash: string | null; position: string | null; hash: string | null }>;
+    let sequence = BigInt(rows[0].head_sequence ?? 0);
+    const events = rows.filter((row): row is typeof row & { position: string; hash: string } => row.position !== null);
+    if (events.length === 0) return { sealed: 0, lastSequence: sequence };
+    let previous = rows[0].head_hash ?? LOG_GENESIS_HASH;
+    const sequences: string[] = [];
+    const hashes: string[] = [];
+    for (const event of events) {
+      sequence += 1n;
+      previous = chainHash(previous, event.hash);
+      sequences.push(sequence.toString());
+      hashes.push(previous);
+    }
+    await this.dataSource.query(
+      `INSERT INTO event_log (log_sequence, position, chain_hash)
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[])`,
+      [sequences, events.map((e) => e.position), hashes],
+    );
+    return { sealed: events.length, lastSequence: sequence };
   }
 
   /** Sealed events after `afterSequence`, in sequence order. */

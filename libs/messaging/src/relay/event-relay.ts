@@ -35,6 +35,8 @@ export class EventRelay {
   private stopped = true;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** The checkpoint, known while this relay stays leader. */
+  private publishedUpTo?: bigint;
 
   constructor(private readonly options: EventRelayOptions) {
     this.dataSource = options.store.dataSource;
@@ -67,23 +69,32 @@ export class EventRelay {
   /**
    * As leader, seals and publishes everything committed so far; returns how many were published.
    * One send is in flight while the next batch is sealed, read and encoded; the checkpoint moves
-   * only after a send is acknowledged, and the next send starts only then, so order holds.
+   * only after a send is acknowledged, and the next send starts only then, so order holds. While it
+   * stays leader the relay knows its checkpoint (only the leader moves it), and a round that seals
+   * nothing new and has published everything sealed stops after that one look.
    */
   async publishPending(): Promise<number> {
-    if (!(await this.lock.tryAcquire())) return 0;
+    const wasLeader = this.lock.isHeld;
+    if (!(await this.lock.tryAcquire())) {
+      this.publishedUpTo = undefined;
+      return 0;
+    }
+    if (!wasLeader || this.publishedUpTo === undefined) this.publishedUpTo = await this.readCheckpoint();
     const batchSize = this.options.batchSize ?? 2000;
     let published = 0;
-    let readUpTo = await this.readCheckpoint();
+    let readUpTo = this.publishedUpTo;
     let inFlight: Promise<void> | undefined;
     const send = async (messages: TransportMessage[], last: bigint) => {
       await this.options.publisher.publish(messages);
       await this.saveCheckpoint(last);
+      this.publishedUpTo = last;
       published += messages.length;
       this.options.onPublished?.(messages.length, last);
     };
     try {
       for (;;) {
-        await this.options.log.sealNext(batchSize);
+        const { lastSequence } = await this.options.log.seal(batchSize);
+        if (lastSequence <= readUpTo) break;
         const events = await this.options.log.readSealed(readUpTo, batchSize);
         if (events.length === 0) break;
         const messages = events.map((event) => encodeSealedEvent(event, this.options.service, this.options.topic));
