@@ -1,6 +1,7 @@
 // Summarises a .cpuprofile: self time by function and by package, heaviest first.
 //   node -r @swc-node/register scripts/bench/profile-summary.ts scripts/bench/tmp/relay.cpuprofile [top]
 import { readFileSync } from 'node:fs';
+import { packageOf } from './profile-package';
 
 interface Node {
   id: number;
@@ -20,15 +21,6 @@ const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map<number, number>();
 profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-
-function packageOf(url: string): string {
-  if (!url) return '(native/vm)';
-  const match = url.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
-  if (match) return match[1];
-  if (url.startsWith('node:')) return url;
-  const lib = url.match(/libs\/([^/]+)\//);
-  return lib ? `libs/${lib[1]}` : url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
-}
 
 const functions = new Map<string, number>();
 const packages = new Map<string, number>();

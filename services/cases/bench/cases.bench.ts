@@ -17,7 +17,8 @@
 // The service's clock is pinned to a working day, so that receipt is never refused as a holiday.
 // The clients run in a worker thread, so their HTTP work does not share the service's event loop (it
 // still shares the machine's cores). BENCH_PROFILE=1 writes a CPU profile of the service's thread during
-// the timed run to services/cases/bench/tmp/ (summarise with scripts/bench/profile-summary.ts).
+// the timed run to services/cases/bench/tmp/ (summarise with scripts/bench/profile-summary.ts);
+// BENCH_PROFILE=heap a sampling profile of its allocations (scripts/bench/allocation-summary.ts).
 // BENCH_FLOOR=1 runs the same clients against http-floor.module.ts instead: the platform's stack with
 // one trivial command that appends one event (the floor under every cases command on this machine).
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -354,21 +355,34 @@ function clientsInWorker(job: ClientJob, onTimedRun: (clientsThreadId: number) =
   });
 }
 
-/** A CPU profile of this (the service's) thread, when BENCH_PROFILE is set. */
+/**
+ * A CPU profile of this (the service's) thread when BENCH_PROFILE is set; with BENCH_PROFILE=heap a
+ * sampling profile of what it allocates instead (objects already collected included: the garbage).
+ */
 async function startProfile(): Promise<(() => Promise<void>) | undefined> {
   if (!process.env.BENCH_PROFILE) return undefined;
+  const heap = process.env.BENCH_PROFILE === 'heap';
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (heap) {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as never);
+  } else {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   return async () => {
-    const { profile } = await session.post('Profiler.stop');
+    const { profile } = heap ? await session.post('HeapProfiler.stopSampling') : await session.post('Profiler.stop');
     const dir = path.join(__dirname, 'tmp');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `cases-${Date.now()}.cpuprofile`);
+    const file = path.join(dir, `cases-${Date.now()}.${heap ? 'heapprofile' : 'cpuprofile'}`);
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
-    console.log(`service thread CPU profile: ${file}`);
+    console.log(`service thread ${heap ? 'allocation' : 'CPU'} profile: ${file}`);
   };
 }
 
