@@ -44,6 +44,8 @@ export class SupervisionActor implements Actor {
   readonly requires = { service: 'supervision', route: '/plans' };
   /** Findings a storyline is already rectifying: two storylines never take the same one. */
   private readonly claimed = new Set<string>();
+  /** Storylines waiting to conclude a false commitment: the next open verification is theirs. */
+  private falseCommitmentsWaiting = 0;
 
   activities(): Activity[] {
     return [
@@ -126,22 +128,28 @@ export class SupervisionActor implements Actor {
   /** 事后核查 of a 告知承诺 decision; a false commitment is a finding the cases context revokes the decision on. */
   private async verification(c: SimulationContext, forced?: 'COMMITMENT_VERIFICATION_OUTCOME_FALSE_COMMITMENT'): Promise<void> {
     const city = supervisorOf('310000');
-    for (let look = 0; look < LOOKS; look++) {
-      const open = await c.api.get<Array<{ verificationId: string }>>('supervision', '/verifications?status=open', city);
-      const unclaimed = open.filter((task) => !this.claimed.has(task.verificationId));
-      if (unclaimed.length > 0) {
-        const task = c.draw.pick(unclaimed);
-        this.claimed.add(task.verificationId);
-        const outcome = forced ?? (c.draw.chance(0.1) ? 'COMMITMENT_VERIFICATION_OUTCOME_FALSE_COMMITMENT' : 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING');
-        await c.api.post('supervision', `/verifications/${task.verificationId}/conclusion`, city, {
-          outcome,
-          summary: outcome === 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING' ? '现场核查，承诺内容属实' : '现场核查发现经营场所与承诺不符',
-        });
-        return c.count(outcome === 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING' ? 'supervision.commitments-conforming' : 'supervision.false-commitments');
+    if (forced) this.falseCommitmentsWaiting++;
+    try {
+      for (let look = 0; look < LOOKS; look++) {
+        // Few verifications open in a short run: the one a false commitment waits for is not taken by another storyline.
+        const open = forced || this.falseCommitmentsWaiting === 0 ? await c.api.get<Array<{ verificationId: string }>>('supervision', '/verifications?status=open', city) : [];
+        const unclaimed = open.filter((task) => !this.claimed.has(task.verificationId));
+        if (unclaimed.length > 0) {
+          const task = c.draw.pick(unclaimed);
+          this.claimed.add(task.verificationId);
+          const outcome = forced ?? (c.draw.chance(0.1) ? 'COMMITMENT_VERIFICATION_OUTCOME_FALSE_COMMITMENT' : 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING');
+          await c.api.post('supervision', `/verifications/${task.verificationId}/conclusion`, city, {
+            outcome,
+            summary: outcome === 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING' ? '现场核查，承诺内容属实' : '现场核查发现经营场所与承诺不符',
+          });
+          return c.count(outcome === 'COMMITMENT_VERIFICATION_OUTCOME_CONFORMING' ? 'supervision.commitments-conforming' : 'supervision.false-commitments');
+        }
+        await c.untilDay(c.workingDaysAfter(c.today(), 1)); // tasks open when 告知承诺 cases are decided, days after receipt
       }
-      await c.untilDay(c.workingDaysAfter(c.today(), 1)); // tasks open when 告知承诺 cases are decided, days after receipt
+      c.count('supervision.no-verification-open');
+    } finally {
+      if (forced) this.falseCommitmentsWaiting--;
     }
-    c.count('supervision.no-verification-open');
   }
 
   /** 整改: ordered; answered and accepted, or sent back and escalated, or left to run past its due date. */
