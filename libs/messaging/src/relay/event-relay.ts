@@ -35,7 +35,7 @@ export class EventRelay {
   private stopped = true;
   private loop?: Promise<void>;
   private wake?: () => void;
-  /** The checkpoint, known while this relay stays leader. */
+  /** The checkpoint, known while this relay stays leader (forgotten when it is not, or stops). */
   private publishedUpTo?: bigint;
 
   constructor(private readonly options: EventRelayOptions) {
@@ -58,6 +58,7 @@ export class EventRelay {
     this.stopped = true;
     this.wake?.();
     await this.loop;
+    this.publishedUpTo = undefined;
     await this.lock.release();
   }
 
@@ -74,12 +75,11 @@ export class EventRelay {
    * nothing new and has published everything sealed stops after that one look.
    */
   async publishPending(): Promise<number> {
-    const wasLeader = this.lock.isHeld;
     if (!(await this.lock.tryAcquire())) {
       this.publishedUpTo = undefined;
       return 0;
     }
-    if (!wasLeader || this.publishedUpTo === undefined) this.publishedUpTo = await this.readCheckpoint();
+    this.publishedUpTo ??= await this.readCheckpoint();
     const batchSize = this.options.batchSize ?? 2000;
     let published = 0;
     let readUpTo = this.publishedUpTo;

@@ -25,10 +25,10 @@ export class CaseSummaryProjection implements Projection {
       const id = (event.data as { caseId?: string }).caseId;
       if (!id) continue;
       let change = changes.get(id);
-      if (!change) changes.set(id, (change = { set: new Map(), add: new Map(), version: stored.streamVersion }));
+      if (!change) changes.set(id, (change = { set: {}, add: {}, version: stored.streamVersion }));
       change.version = stored.streamVersion;
-      const set = (column: SetColumn, value: unknown) => change.set.set(column, value);
-      const add = (column: CountColumn) => change.add.set(column, (change.add.get(column) ?? 0) + 1);
+      const set = (column: SetColumn, value: unknown) => (change.set[column] = value);
+      const add = (column: CountColumn) => (change.add[column] = (change.add[column] ?? 0) + 1);
       switch (event.type) {
         case 'cases.CaseReceived': {
           const d = event.data;
@@ -112,12 +112,7 @@ export class CaseSummaryProjection implements Projection {
         [JSON.stringify(inserts)],
       );
     }
-    const updates = [...changes].map(([caseId, change]) => ({
-      case_id: caseId,
-      stream_version: change.version,
-      set: Object.fromEntries(change.set),
-      add: Object.fromEntries(change.add),
-    }));
+    const updates = [...changes].map(([caseId, { set, add, version }]) => ({ case_id: caseId, stream_version: version, set, add }));
     if (updates.length > 0) await manager.query(UPDATE_SUMMARIES, [JSON.stringify(updates)]);
   }
 }
@@ -161,7 +156,7 @@ type CountColumn = 'supplement_requests' | 'completed_steps';
 interface SummaryChange {
   /** The summary row of a case received in the batch, by column. */
   insert?: Record<string, unknown>;
-  set: Map<SetColumn, unknown>;
-  add: Map<CountColumn, number>;
+  set: Partial<Record<SetColumn, unknown>>;
+  add: Partial<Record<CountColumn, number>>;
   version: number;
 }

@@ -132,7 +132,8 @@ export class SupervisionActor implements Actor {
     try {
       for (let look = 0; look < LOOKS; look++) {
         // Few verifications open in a short run: the one a false commitment waits for is not taken by another storyline.
-        const open = forced || this.falseCommitmentsWaiting === 0 ? await c.api.get<Array<{ verificationId: string }>>('supervision', '/verifications?status=open', city) : [];
+        const mayTake = forced !== undefined || this.falseCommitmentsWaiting === 0;
+        const open = mayTake ? await c.api.get<Array<{ verificationId: string }>>('supervision', '/verifications?status=open', city) : [];
         const unclaimed = open.filter((task) => !this.claimed.has(task.verificationId));
         if (unclaimed.length > 0) {
           const task = c.draw.pick(unclaimed);
