@@ -4,9 +4,11 @@
 //   npm run bench:cases
 //   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register services/cases/bench/cases.bench.ts
 //
-// Environment: BENCH_SECONDS (timed run, default 30), BENCH_WARMUP_SECONDS (the same load untimed
-// before it, default 5), BENCH_CLIENTS (concurrent clients of the closed loop, default 32), BENCH_RATE
-// (instead: an open loop offering this many commands/s, lifecycles started on a fixed schedule),
+// A run has two phases against the same service: a closed loop of 32 clients (the capacity), then an
+// open loop offering the aimed 1,000 commands/s (the latency at that rate); the aim holds when both do.
+// Environment: BENCH_SECONDS (timed run of each phase, default 30), BENCH_WARMUP_SECONDS (the same load
+// untimed before it, default 5), BENCH_CLIENTS (only a closed loop of this many clients), BENCH_RATE
+// (only an open loop offering this many commands/s, lifecycles started on a fixed schedule),
 // BENCH_REPLICAS (cases service replicas on one database, default 1; the others run in worker threads,
 // and the clients send each command to the next replica in turn, as a load balancer would, or with
 // BENCH_ROUTING=case all of a case's commands to one replica, as one routing by case id would),
@@ -38,12 +40,10 @@ import { HttpFloorModule } from './http-floor.module';
 
 const SECONDS = positiveNumber('BENCH_SECONDS', 30);
 const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 5);
-const RATE = process.env.BENCH_RATE ? positiveNumber('BENCH_RATE', 1) : undefined;
 const COMMANDS_PER_LIFECYCLE = 7;
 const REPLICAS = positiveNumber('BENCH_REPLICAS', 1);
 const ROUTING = process.env.BENCH_ROUTING ?? 'round-robin';
 if (ROUTING !== 'round-robin' && ROUTING !== 'case') throw new Error(`BENCH_ROUTING must be round-robin or case, got "${ROUTING}"`);
-const CLIENTS = positiveNumber('BENCH_CLIENTS', 32);
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KAFKA_BROKERS = process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19092';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -55,6 +55,21 @@ const PINNED_NOW = new Date('2025-09-26T02:00:00Z');
 const AIM_COMMANDS_PER_SECOND = 1_000;
 const AIM_P99_MS = 50;
 const FLOOR = process.env.BENCH_FLOOR === '1';
+
+/**
+ * The closed loop finds the capacity (as many commands as the clients can get through); the open loop
+ * offers the aimed rate on a fixed schedule and measures the latency at it. A closed loop's latency only
+ * says how many clients wait in line, so the aim is judged on both: capacity ≥ the rate, and p99 at it.
+ */
+type Phase = { loop: 'closed'; clients: number } | { loop: 'open'; rate: number };
+const PHASES: Phase[] = process.env.BENCH_RATE
+  ? [{ loop: 'open', rate: positiveNumber('BENCH_RATE', 1) }]
+  : process.env.BENCH_CLIENTS
+    ? [{ loop: 'closed', clients: positiveNumber('BENCH_CLIENTS', 32) }]
+    : [
+        { loop: 'closed', clients: 32 },
+        { loop: 'open', rate: AIM_COMMANDS_PER_SECOND },
+      ];
 
 function positiveNumber(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -430,6 +445,49 @@ async function cpuAccount(dataSource: DataSource, database: string, clientsThrea
   };
 }
 
+/** One phase against the running service: prints its figures; true when its part of the aim holds. */
+async function runPhase(phase: Phase, load: Omit<ClientJob, 'clients' | 'rate'>, dataSource: DataSource, database: string): Promise<boolean> {
+  let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+  let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
+  const job: ClientJob = { ...load, clients: phase.loop === 'closed' ? phase.clients : 0, rate: phase.loop === 'open' ? phase.rate : undefined };
+  const result = await clientsInWorker(job, (clientsThreadId) => {
+    stopCpu = cpuAccount(dataSource, database, clientsThreadId);
+    stopProfile = startProfile();
+  });
+  const cpu = await (await stopCpu)?.();
+  await (await stopProfile)?.();
+
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const perSecond = sorted.length / result.elapsedSeconds;
+  const p50 = percentile(sorted, 50);
+  const p99 = percentile(sorted, 99);
+  if (FLOOR) console.log('FLOOR: the platform stack with one trivial command appending one event (not the cases service)');
+  console.log(
+    `${phase.loop === 'closed' ? `${phase.clients} clients (closed loop)` : `open loop at ${phase.rate} commands/s`}, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
+  );
+  for (const [key, count] of result.failures) console.log(`  unexpected ${key}: ${count}`);
+  if (result.firstError) console.log(`  first failure: ${result.firstError}`);
+  console.log(`commands/s ${perSecond.toFixed(0)}, latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1]?.toFixed(2)} ms`);
+  if (cpu) {
+    const perCommand = (ms: number) => ((ms * 1000) / sorted.length).toFixed(0);
+    const cores = (ms: number) => (ms / 1000 / result.elapsedSeconds).toFixed(2);
+    console.log(
+      `CPU per command: service ${REPLICAS === 1 ? '' : `(${REPLICAS} replicas) `}${perCommand(cpu.serviceMs)} µs, PostgreSQL ${perCommand(cpu.postgresMs)} µs, clients ${perCommand(cpu.clientsMs)} µs; ` +
+        `cores busy: service ${cores(cpu.serviceMs)}, PostgreSQL ${cores(cpu.postgresMs)}, clients ${cores(cpu.clientsMs)}, whole host ${cpu.hostBusyCores.toFixed(2)} of ${cpus().length}`,
+    );
+  }
+  const failed = result.errors > 0;
+  if (phase.loop === 'closed') {
+    const met = perSecond >= AIM_COMMANDS_PER_SECOND && !failed;
+    console.log(`capacity (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, no failures): ${met ? 'MET' : 'NOT MET'}`);
+    return met;
+  }
+  // The schedule does not wait for the service: one that cannot keep up builds a queue, and the queue shows in p99.
+  const met = phase.rate >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && !failed;
+  console.log(`latency (p99 < ${AIM_P99_MS} ms with ${phase.rate} commands/s offered, no failures): ${met ? 'MET' : 'NOT MET'}`);
+  return met;
+}
+
 async function main(): Promise<void> {
   const name = `bench_cases_${randomBytes(4).toString('hex')}`;
   const prefix = `bench-cases-${randomBytes(3).toString('hex')}`;
@@ -453,36 +511,10 @@ async function main(): Promise<void> {
       decider: await token('bench-decider', ['decider'], UNIT),
     };
 
-    let stopProfile: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
-    let stopCpu: Promise<() => Promise<{ serviceMs: number; clientsMs: number; postgresMs: number; hostBusyCores: number }>> | undefined;
-    const result = await clientsInWorker({ floor: FLOOR, baseUrls, routedByCase: ROUTING === 'case', itemId: ITEM, tokens, clients: CLIENTS, rate: RATE, seconds: SECONDS, warmUpSeconds: WARMUP_SECONDS }, (clientsThreadId) => {
-      stopCpu = cpuAccount(dataSource, name, clientsThreadId);
-      stopProfile = startProfile();
-    });
-    const cpu = await (await stopCpu)?.();
-    await (await stopProfile)?.();
-
-    const sorted = [...result.latencies].sort((a, b) => a - b);
-    const perSecond = sorted.length / result.elapsedSeconds;
-    const p50 = percentile(sorted, 50);
-    const p99 = percentile(sorted, 99);
-    if (FLOOR) console.log('FLOOR: the platform stack with one trivial command appending one event (not the cases service)');
-    console.log(
-      `${RATE === undefined ? `${CLIENTS} clients (closed loop)` : `open loop at ${RATE} commands/s`}, ${result.elapsedSeconds.toFixed(1)} s: ${result.lifecycles} full lifecycles, ${sorted.length} commands (7 per lifecycle), ${result.errors} failed lifecycles`,
-    );
-    for (const [key, count] of result.failures) console.log(`  unexpected ${key}: ${count}`);
-    if (result.firstError) console.log(`  first failure: ${result.firstError}`);
-    console.log(`commands/s ${perSecond.toFixed(0)}, latency p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1]?.toFixed(2)} ms`);
-    if (cpu) {
-      const perCommand = (ms: number) => ((ms * 1000) / sorted.length).toFixed(0);
-      const cores = (ms: number) => (ms / 1000 / result.elapsedSeconds).toFixed(2);
-      console.log(
-        `CPU per command: service ${REPLICAS === 1 ? '' : `(${REPLICAS} replicas) `}${perCommand(cpu.serviceMs)} µs, PostgreSQL ${perCommand(cpu.postgresMs)} µs, clients ${perCommand(cpu.clientsMs)} µs; ` +
-          `cores busy: service ${cores(cpu.serviceMs)}, PostgreSQL ${cores(cpu.postgresMs)}, clients ${cores(cpu.clientsMs)}, whole host ${cpu.hostBusyCores.toFixed(2)} of ${cpus().length}`,
-      );
-    }
-    const met = perSecond >= AIM_COMMANDS_PER_SECOND && p99 < AIM_P99_MS && result.errors === 0;
-    console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
+    const load: Omit<ClientJob, 'clients' | 'rate'> = { floor: FLOOR, baseUrls, routedByCase: ROUTING === 'case', itemId: ITEM, tokens, seconds: SECONDS, warmUpSeconds: WARMUP_SECONDS };
+    let met = true;
+    for (const phase of PHASES) met = (await runPhase(phase, load, dataSource, name)) && met;
+    if (PHASES.length > 1) console.log(`aim (≥ ${AIM_COMMANDS_PER_SECOND} commands/s, p99 < ${AIM_P99_MS} ms, no failures): ${met ? 'MET' : 'NOT MET'}`);
     if (!met) process.exitCode = 1;
   } finally {
     for (const replica of replicas) await replica.close();
