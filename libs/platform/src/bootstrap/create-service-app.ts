@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type DynamicModule, type INestApplication, Module, type Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestApplication, NestFactory } from '@nestjs/core';
@@ -92,6 +93,7 @@ export async function createServiceApp(appModule: Type, options: ServiceAppOptio
       return withOwnLogger(() => NestApplication.prototype.listen.apply(this, args));
     },
   });
+  (app.getHttpServer() as Server).keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware(logger));
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));

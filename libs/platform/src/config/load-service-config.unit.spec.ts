@@ -38,6 +38,7 @@ describe('loadServiceConfig', () => {
       AUTH_JWT_PREVIOUS_SECRETS: [],
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
     });
   });
 

@@ -124,4 +124,13 @@ export class ServiceConfig {
   @IsInt({ message: 'must be a whole number' })
   @toInteger()
   readonly SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
+  // Node's 5 s default is shorter than the idle timeout of the gateway's and most load balancers' kept
+  // connections: a caller would reuse one just as the service closes it, and get ECONNRESET.
+  @ConfigVariable('milliseconds an idle kept-alive HTTP connection stays open; longer than any caller in front keeps one idle (the gateway: GATEWAY_UPSTREAM_IDLE_MS), e.g. 65000')
+  @IsOptional()
+  @Min(1_000, { message: 'must be at least 1000' })
+  @IsInt({ message: 'must be a whole number' })
+  @toInteger()
+  readonly HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 65_000;
 }

@@ -60,6 +60,13 @@ export class GatewayConfig extends ServiceConfig {
   @Type(() => Number)
   readonly GATEWAY_UPSTREAM_TIMEOUT_MS: number = 30_000;
 
+  @ConfigVariable('milliseconds the gateway keeps an idle connection to a service before closing it; below the services\' HTTP_KEEP_ALIVE_TIMEOUT_MS, e.g. 60000')
+  @IsOptional()
+  @Min(100, { message: 'must be at least 100' })
+  @IsInt({ message: 'must be a whole number' })
+  @Type(() => Number)
+  readonly GATEWAY_UPSTREAM_IDLE_MS: number = 60_000;
+
   @ConfigVariable('the folder of the built portal (npx nx run portal:build), e.g. dist/apps/portal; relative to the working directory')
   @IsOptional()
   @IsString({ message: 'must be a path' })
