@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { BACKBONE_DATABASE, CALENDAR_NOTICES_SUBSCRIBER, CalendarNoticesModule, CreateCalendarNotices1765000000000, EventBackboneModule } from '@sangeyipi/messaging';
 import { PlatformModule } from '@sangeyipi/platform';
+import { AssistanceInboxHttpController } from './assistance-inbox/assistance-inbox.http.controller';
+import { AssistanceInboxQueries } from './assistance-inbox/assistance-inbox.queries';
 import { AcceptCaseHandler } from './case/accept-case/accept-case.handler';
 import { AnswerAssistanceHandler } from './case/answer-assistance/answer-assistance.handler';
 import { RequestAssistanceHandler } from './case/request-assistance/request-assistance.handler';
@@ -39,6 +41,7 @@ import { IdempotencyInterceptor, IdempotencyKeyPruner } from './idempotency/idem
 import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-create-cases-read-models.migration';
 import { CreateIdempotencyKeys1764500000100 } from './migrations/1764500000100-create-idempotency-keys.migration';
 import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000200-create-catalog-item-revisions.migration';
+import { CreateAssistanceRequests1764500000300 } from './migrations/1764500000300-create-assistance-requests.migration';
 
 /** Composition root of the cases service. */
 @Module({
@@ -47,13 +50,13 @@ import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000
       name: 'cases',
       config: CasesConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200, CreateCalendarNotices1765000000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200, CreateAssistanceRequests1764500000300, CreateCalendarNotices1765000000000],
     }),
     CalendarNoticesModule.forService(),
     CatalogCopyModule,
     EventBackboneModule.forService({ context: 'cases', subscribers: [CatalogEventsConsumer, SUPERVISION_EVENTS_CONSUMER, CALENDAR_NOTICES_SUBSCRIBER] }),
   ],
-  controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController, ConsultationHttpController, OnlineApplicationHttpController],
+  controllers: [CaseHttpController, HandlerBackupHttpController, PublicCommitmentsHttpController, ConsultationHttpController, OnlineApplicationHttpController, AssistanceInboxHttpController],
   providers: [
     { provide: APP_FILTER, useClass: CaseRuleFilter },
     // Idempotency-Key on every command (POST/PUT) of the service; reads pass through.
@@ -82,6 +85,7 @@ import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000
     RecordConsultationHandler,
     OnlineApplicationHandler,
     ConsultationQueries,
+    AssistanceInboxQueries,
   ],
 })
 export class CasesModule {}

@@ -3,23 +3,28 @@ import type { EntityManager } from 'typeorm';
 import type { CaseEvent } from '../case/case.events';
 
 /**
- * The case summaries ("my cases" with deadline lights), fed from the service's own event log in commit
- * order. Each batch commits with the runner's checkpoint; rebuildable from position 0.
+ * The case summaries ("my cases" with deadline lights) and the assistance inbox (the requests for
+ * assistance by the unit asked), fed from the service's own event log in commit order. Each batch
+ * commits with the runner's checkpoint; rebuildable from position 0.
  */
 export class CaseSummaryProjection implements Projection {
   readonly name = 'cases.case-summary';
 
   async reset(manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM cases_case_summaries`);
+    await manager.query(`DELETE FROM cases_assistance_requests`);
   }
 
   /**
    * Two statements per batch, whatever its size: the cases received in the batch are inserted
    * together, then every case's changes in the batch — folded into one row each (the last value of
-   * each column, counters summed) — are applied by one UPDATE.
+   * each column, counters summed) — are applied by one UPDATE. Requests for assistance and their
+   * answers take one statement each, when the batch has any.
    */
   async apply(events: readonly StoredEvent[], manager: EntityManager): Promise<void> {
     const changes = new Map<string, SummaryChange>();
+    const assistanceAsked: Record<string, unknown>[] = [];
+    const assistanceAnswered: Record<string, unknown>[] = [];
     for (const stored of events) {
       const event = { type: stored.type, data: stored.data } as CaseEvent;
       const id = (event.data as { caseId?: string }).caseId;
@@ -94,6 +99,28 @@ export class CaseSummaryProjection implements Projection {
         case 'cases.CaseDeadlineApproaching':
           set('warned_for_deadline', event.data.committedDeadline);
           break;
+        case 'cases.AssistanceRequested': {
+          const d = event.data;
+          assistanceAsked.push({
+            request_id: d.requestId,
+            case_id: id,
+            from_unit_id: d.fromUnitId,
+            to_unit_id: d.toUnitId,
+            question: d.question,
+            limit_days: d.limitDays,
+            due_on: d.dueOn,
+            requested_at: stored.recordedAt,
+          });
+          break;
+        }
+        case 'cases.AssistanceAnswered':
+          assistanceAnswered.push({
+            request_id: event.data.requestId,
+            answered_on: event.data.answeredOn,
+            opinion: event.data.opinion,
+            answered_by_user_id: event.data.answeredByUserId,
+          });
+          break;
         default:
           break; // only the stream version moves
       }
@@ -114,6 +141,24 @@ export class CaseSummaryProjection implements Projection {
     }
     const updates = [...changes].map(([caseId, { set, add, version }]) => ({ case_id: caseId, stream_version: version, set, add }));
     if (updates.length > 0) await manager.query(UPDATE_SUMMARIES, [JSON.stringify(updates)]);
+    if (assistanceAsked.length > 0) {
+      await manager.query(
+        `INSERT INTO cases_assistance_requests (request_id, case_id, from_unit_id, to_unit_id, question, limit_days, due_on, requested_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(request_id text, case_id text, from_unit_id text, to_unit_id text, question text,
+                limit_days integer, due_on text, requested_at timestamptz)
+         ON CONFLICT (request_id) DO NOTHING`,
+        [JSON.stringify(assistanceAsked)],
+      );
+    }
+    if (assistanceAnswered.length > 0) {
+      await manager.query(
+        `UPDATE cases_assistance_requests AS a
+            SET answered_on = r.answered_on, opinion = r.opinion, answered_by_user_id = r.answered_by_user_id
+           FROM jsonb_to_recordset($1::jsonb) AS r(request_id text, answered_on text, opinion text, answered_by_user_id text)
+          WHERE a.request_id = r.request_id`,
+        [JSON.stringify(assistanceAnswered)],
+      );
+    }
   }
 }
 

@@ -380,11 +380,22 @@ describe('cases over HTTP', () => {
     const pending = (await t.call('GET', `/cases/${caseId}`, assistingClerk)).body;
     expect(pending.assistance).toEqual([expect.objectContaining({ requestId: asked.body.requestId, toUnitId: assistingUnit, dueOn: '2025-10-13', answered: false })]);
 
+    // The asked unit finds it in its inbox (and no other unit does); past its due day it shows as overdue.
+    const inbox = async (token: string, query = '') => (await t.call('GET', `/assistance-requests${query}`, token)).body as Array<Record<string, unknown>>;
+    const listed = await eventually(async () => (await inbox(assistingClerk)).find((r) => r.requestId === asked.body.requestId));
+    expect(listed).toMatchObject({ caseId, fromUnitId: UNIT, question: '拟经营场所是否符合规划用途', limitDays: 5, dueOn: '2025-10-13', overdue: false, answeredOn: null });
+    expect((await inbox(otherUnitClerk)).map((r) => r.requestId)).not.toContain(asked.body.requestId);
+    atShanghai('2025-10-14');
+    expect((await inbox(assistingClerk)).find((r) => r.requestId === asked.body.requestId)).toMatchObject({ overdue: true });
+    expect((await t.call('GET', '/assistance-requests?status=unanswered', assistingClerk)).status).toBe(400);
+
     const path = `/cases/${caseId}/assistance-requests/${asked.body.requestId}/answer`;
     expect((await t.call('POST', path, otherUnitClerk, { opinion: '同意' })).status).toBe(403);
-    atShanghai('2025-10-09');
     expect((await t.call('POST', path, assistingClerk, { opinion: '符合规划用途' })).status).toBe(200);
     const view = (await t.call('GET', `/cases/${caseId}`, clerk)).body;
     expect(view.assistance).toEqual([expect.objectContaining({ answered: true, opinion: '符合规划用途' })]);
+    const answered = await eventually(async () => (await inbox(assistingClerk, '?status=answered')).find((r) => r.requestId === asked.body.requestId));
+    expect(answered).toMatchObject({ answeredOn: '2025-10-14', opinion: '符合规划用途', overdue: false });
+    expect((await inbox(assistingClerk)).map((r) => r.requestId)).not.toContain(asked.body.requestId);
   });
 });

@@ -55,6 +55,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'deliver', method: 'POST', path: (id) => `/cases/${id}/deliveries`, body: { documentId: 'doc', method: 'DELIVERY_METHOD_POST' }, allowed: ['clerk'] },
   { name: 'forbidden charge', method: 'POST', path: (id) => `/cases/${id}/charges`, body: { charge: 'FORBIDDEN_CHARGE_EXPEDITE_FEE', description: '加急费' }, allowed: ['clerk'] },
   { name: 'handover', method: 'POST', path: (id) => `/cases/${id}/handover`, body: { toUserId: 'someone', note: 'n' }, allowed: ['clerk', 'unit_admin'] },
+  {
+    name: 'assistance inbox',
+    method: 'GET',
+    path: () => '/assistance-requests',
+    allowed: ['clerk', 'reviewer', 'decider', 'unit_admin', 'other_unit_clerk', 'other_unit_reviewer', 'other_unit_decider', 'other_unit_admin'],
+  },
   { name: 'ask assistance', method: 'POST', path: (id) => `/cases/${id}/assistance-requests`, body: { toUnitId: 'unit-x', question: 'q', limitDays: 5 }, allowed: ['clerk'] },
   { name: 'name backup', method: 'PUT', path: () => `/units/${UNIT}/handlers/h-1/backup`, body: { backupUserId: 'h-2' }, allowed: ['unit_admin'] },
   { name: 'mark absent', method: 'POST', path: () => `/units/${UNIT}/handlers/h-1/absence`, allowed: ['unit_admin'] },

@@ -60,6 +60,7 @@ export const ROUTE_RULES: Readonly<Record<string, readonly RouteRule[]>> = {
     { method: 'POST', pattern: '/cases/:caseId/steps', access: ['clerk', 'reviewer', 'decider'] },
     { method: 'POST', pattern: '/cases/:caseId/handover', access: UNIT_STAFF },
     { method: 'POST', pattern: '/cases/:caseId/assistance-requests/:requestId/answer', access: UNIT_STAFF },
+    { method: 'GET', pattern: '/assistance-requests', access: UNIT_STAFF },
     { method: 'POST', pattern: '/online-applications', access: ['applicant'] },
     { method: 'POST', pattern: '/online-applications/:caseId/amendments', access: ['applicant'] },
     { method: 'POST', pattern: '/online-applications/:caseId/pre-review', access: ['clerk'] },

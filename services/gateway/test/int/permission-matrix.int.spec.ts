@@ -156,6 +156,7 @@ const ROUTES: Record<string, Route> = {
     allowed: ['xuhui_clerk', 'xuhui_reviewer', 'xuhui_decider', 'xuhui_unit_admin'],
   },
   'cases POST /consultations': { method: 'POST', path: () => '/api/cases/consultations', body: { topic: '需要哪些材料', answer: '申请书' }, allowed: ['clerk', 'reviewer', 'decider', 'unit_admin', 'xuhui_clerk', 'xuhui_reviewer', 'xuhui_decider', 'xuhui_unit_admin'] },
+  'cases GET /assistance-requests': { method: 'GET', path: () => '/api/cases/assistance-requests', allowed: ['clerk', 'reviewer', 'decider', 'unit_admin', 'xuhui_clerk', 'xuhui_reviewer', 'xuhui_decider', 'xuhui_unit_admin'] },
   'cases GET /consultations': { method: 'GET', path: () => '/api/cases/consultations', allowed: ['clerk', 'reviewer', 'decider', 'unit_admin', 'xuhui_clerk', 'xuhui_reviewer', 'xuhui_decider', 'xuhui_unit_admin'] },
   'cases POST /online-applications': { method: 'POST', path: () => '/api/cases/online-applications', body: { itemId: 'unknown-item', materials: [] }, allowed: ['applicant'] },
   'cases PUT /units/:unit/handlers/:user/backup': { method: 'PUT', path: () => `/api/cases/units/${HUANGPU_UNIT.unitId}/handlers/h-1/backup`, body: { backupUserId: 'h-2' }, allowed: ['unit_admin'] },
