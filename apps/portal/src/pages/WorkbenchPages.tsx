@@ -60,7 +60,61 @@ export function WorkbenchPage() {
           </div>
         )}
       />
+      {hasRole(session, 'clerk', 'reviewer', 'decider', 'unit_admin') && <AssistanceInbox />}
     </Page>
+  );
+}
+
+interface IncomingAssistanceRequest {
+  requestId: string;
+  caseId: string;
+  fromUnitId: string;
+  question: string;
+  dueOn: string;
+  overdue: boolean;
+}
+
+/** 行政协助: the requests the staff member's unit was asked and has not answered yet; each opens its case to answer it. */
+function AssistanceInbox() {
+  const { t } = useText();
+  const [loaded] = useLoad<IncomingAssistanceRequest[]>('/api/cases/assistance-requests');
+  return (
+    <>
+      <h2>{t('workbench.assistanceInbox')}</h2>
+      <DataState
+        loaded={loaded}
+        empty={(rows) => rows.length === 0}
+        render={(rows) => (
+          <div className="table-wrap">
+            <table data-testid="assistance-inbox">
+              <thead>
+                <tr>
+                  <th scope="col">{t('workbench.assistanceCase')}</th>
+                  <th scope="col">{t('workbench.assistanceFrom')}</th>
+                  <th scope="col">{t('case.question')}</th>
+                  <th scope="col">{t('case.dueOn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.requestId} data-request-id={row.requestId}>
+                    <td>
+                      <a href={`#/workbench/case/${row.caseId}`}>{row.caseId.slice(0, 8)}</a>
+                    </td>
+                    <td>{row.fromUnitId}</td>
+                    <td>{row.question}</td>
+                    <td>
+                      {row.dueOn}
+                      {row.overdue && <strong className="overdue"> {t('workbench.assistanceOverdue')}</strong>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      />
+    </>
   );
 }
 

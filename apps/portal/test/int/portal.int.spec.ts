@@ -136,9 +136,23 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await screenshot(page, '04-case-after-handle');
     await signOut();
 
-    // The asked unit answers through the platform; it sees the case it was asked about, and no other.
+    // The asked unit finds the request in its assistance inbox and answers through the platform; it sees
+    // the case it was asked about, and no other.
     await signIn('xuhui-clerk');
-    await page.goto(`${portal.url}/#/workbench/case/${caseId}`);
+    const inboxRow = page.getByTestId('assistance-inbox').locator('tr', { hasText: '请核实申请人在徐汇区的经营记录' });
+    // The inbox is a read model: the workbench is loaded again until it shows the request.
+    await page.goto(`${portal.url}/#/workbench`);
+    await eventually(async () => {
+      const shown = await inboxRow.waitFor({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!shown) await page.reload();
+      return shown;
+    });
+    await screenshot(page, '05a-assistance-inbox');
+    await inboxRow.getByRole('link').click();
+    await page.waitForURL(new RegExp(`#/workbench/case/${caseId}`));
     const answer = page.getByTestId('action-answer-assistance');
     await answer.getByLabel('意见').fill('无不良经营记录');
     await answer.getByRole('button').click();
