@@ -41,7 +41,7 @@ import { IdempotencyInterceptor, IdempotencyKeyPruner } from './idempotency/idem
 import { CreateCasesReadModels1764500000000 } from './migrations/1764500000000-create-cases-read-models.migration';
 import { CreateIdempotencyKeys1764500000100 } from './migrations/1764500000100-create-idempotency-keys.migration';
 import { CreateCatalogItemRevisions1764500000200 } from './migrations/1764500000200-create-catalog-item-revisions.migration';
-import { CreateAssistanceRequests1764500000300 } from './migrations/1764500000300-create-assistance-requests.migration';
+import { AssistanceInboxAndOnlineSummaries1764500000300 } from './migrations/1764500000300-assistance-inbox-and-online-summaries.migration';
 
 /** Composition root of the cases service. */
 @Module({
@@ -50,7 +50,7 @@ import { CreateAssistanceRequests1764500000300 } from './migrations/176450000030
       name: 'cases',
       config: CasesConfig,
       ...BACKBONE_DATABASE,
-      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200, CreateAssistanceRequests1764500000300, CreateCalendarNotices1765000000000],
+      migrations: [...BACKBONE_DATABASE.migrations, CreateCasesReadModels1764500000000, CreateIdempotencyKeys1764500000100, CreateCatalogItemRevisions1764500000200, AssistanceInboxAndOnlineSummaries1764500000300, CreateCalendarNotices1765000000000],
     }),
     CalendarNoticesModule.forService(),
     CatalogCopyModule,

@@ -35,6 +35,25 @@ export class CaseSummaryProjection implements Projection {
       const set = (column: SetColumn, value: unknown) => (change.set[column] = value);
       const add = (column: CountColumn) => (change.add[column] = (change.add[column] ?? 0) + 1);
       switch (event.type) {
+        case 'cases.OnlineApplicationSubmitted': {
+          // Listed from submission (the applicant's and the unit's "my cases"); the day is the submission's until the window receipt.
+          const d = event.data;
+          change.insert = {
+            case_id: id,
+            unit_id: d.unitId,
+            region_code: stored.metadata.regionCode ?? '',
+            item_id: d.itemId,
+            applicant_id: d.applicant.applicantId,
+            first_asked_user_id: '',
+            receipt_voucher_number: '',
+            status: 'submitted-online',
+            approval_steps: d.approvalSteps,
+            received_on: d.submittedOn,
+            stream_version: stored.streamVersion,
+            commitment_signed: false,
+          };
+          break;
+        }
         case 'cases.CaseReceived': {
           const d = event.data;
           change.insert = {
@@ -45,17 +64,27 @@ export class CaseSummaryProjection implements Projection {
             applicant_id: d.applicant.applicantId,
             first_asked_user_id: d.firstAskedUserId,
             receipt_voucher_number: d.receiptVoucherNumber,
+            status: 'received',
             approval_steps: d.approvalSteps,
             received_on: d.receivedOn,
             stream_version: stored.streamVersion,
             commitment_signed: d.commitmentSigned ?? false,
           };
+          // An online application received at the window starts afresh, as the case's own state does.
+          change.set = {};
+          change.add = {};
           break;
         }
-        case 'cases.MaterialsSupplementRequested':
-          set('status', 'awaiting-supplement');
+        case 'cases.OnlinePreReviewPassed':
+          set('status', 'pre-reviewed');
+          break;
+        case 'cases.MaterialsSupplementRequested': {
+          // Online, the notice goes to the applicant and the application stays in pre-review.
+          const known = change.set.status ?? change.insert?.status;
+          set('status', known === undefined ? SUPPLEMENT_UNLESS_ONLINE : known === 'submitted-online' ? known : 'awaiting-supplement');
           add('supplement_requests');
           break;
+        }
         case 'cases.CaseAccepted':
           set('status', 'in-progress');
           set('accepted_on', event.data.acceptedOn);
@@ -127,15 +156,22 @@ export class CaseSummaryProjection implements Projection {
     }
     const inserts = [...changes.values()].flatMap((change) => (change.insert ? [change.insert] : []));
     if (inserts.length > 0) {
+      // A window receipt of an application submitted online replaces its row with the receipt's facts.
       await manager.query(
-        `INSERT INTO cases_case_summaries (case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, responsible_user_id,
+        `INSERT INTO cases_case_summaries AS s (case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, responsible_user_id,
            receipt_voucher_number, status, approval_steps, received_on, stream_version, commitment_signed)
          SELECT case_id, unit_id, region_code, item_id, applicant_id, first_asked_user_id, first_asked_user_id,
-                receipt_voucher_number, 'received', approval_steps, received_on, stream_version, commitment_signed
+                receipt_voucher_number, status, approval_steps, received_on, stream_version, commitment_signed
            FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, unit_id text, region_code text, item_id text, applicant_id text,
-                first_asked_user_id text, receipt_voucher_number text, approval_steps jsonb, received_on text, stream_version integer,
-                commitment_signed boolean)
-         ON CONFLICT (case_id) DO NOTHING`,
+                first_asked_user_id text, receipt_voucher_number text, status text, approval_steps jsonb, received_on text,
+                stream_version integer, commitment_signed boolean)
+         ON CONFLICT (case_id) DO UPDATE SET
+           unit_id = excluded.unit_id, region_code = excluded.region_code, item_id = excluded.item_id, applicant_id = excluded.applicant_id,
+           approval_steps = excluded.approval_steps, first_asked_user_id = excluded.first_asked_user_id,
+           responsible_user_id = excluded.first_asked_user_id, receipt_voucher_number = excluded.receipt_voucher_number,
+           status = excluded.status, received_on = excluded.received_on, stream_version = excluded.stream_version,
+           commitment_signed = excluded.commitment_signed, supplement_requests = 0, completed_steps = 0
+         WHERE excluded.status = 'received' AND s.status IN ('submitted-online', 'pre-reviewed')`,
         [JSON.stringify(inserts)],
       );
     }
@@ -167,10 +203,14 @@ const assignIfSet = (column: SetColumn, type = 'text') =>
   `${column} = CASE WHEN c.set ? '${column}' THEN (c.set->>'${column}')::${type} ELSE s.${column} END`;
 const addCount = (column: CountColumn) => `${column} = s.${column} + coalesce((c.add->>'${column}')::integer, 0)`;
 
+/** A supplement request in a batch that did not show the case's status: the row's status before the batch decides. */
+const SUPPLEMENT_UNLESS_ONLINE = 'supplement-unless-online';
+
 const UPDATE_SUMMARIES = `UPDATE cases_case_summaries AS s SET
     stream_version = c.stream_version,
     ${[
-      assignIfSet('status'),
+      `status = CASE WHEN c.set->>'status' = '${SUPPLEMENT_UNLESS_ONLINE}' THEN (CASE WHEN s.status = 'submitted-online' THEN s.status ELSE 'awaiting-supplement' END)
+                WHEN c.set ? 'status' THEN c.set->>'status' ELSE s.status END`,
       assignIfSet('accepted_on'),
       assignIfSet('committed_deadline'),
       assignIfSet('decision'),
@@ -199,8 +239,8 @@ type SetColumn =
 type CountColumn = 'supplement_requests' | 'completed_steps';
 
 interface SummaryChange {
-  /** The summary row of a case received in the batch, by column. */
-  insert?: Record<string, unknown>;
+  /** The summary row of a case received (or submitted online) in the batch, by column. */
+  insert?: Record<string, unknown> & { status: string };
   set: Partial<Record<SetColumn, unknown>>;
   add: Partial<Record<CountColumn, number>>;
   version: number;

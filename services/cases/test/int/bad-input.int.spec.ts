@@ -49,6 +49,7 @@ describeBadInputAnswers('cases', {
     'GET /public/commitments': 'public',
     'POST /consultations': CLERK,
     'GET /consultations': CLERK,
+    'GET /assistance-requests': CLERK,
     'POST /online-applications': APPLICANT,
     'POST /online-applications/{caseId}/amendments': APPLICANT,
     'POST /online-applications/{caseId}/pre-review': CLERK,

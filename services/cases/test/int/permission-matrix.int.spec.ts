@@ -148,28 +148,33 @@ describe('permission matrix: every endpoint × every role, staff of another unit
     const id: string = submitted.body.caseId;
     expect((await t.call('GET', `/cases/${id}`, applicant)).body).toMatchObject({ status: 'submitted-online', receivedOn: '', allowedActions: ['amend-application', 'pre-review', 'request-supplement'] });
     expect((await t.call('GET', `/cases/${id}`, stranger)).status).toBe(403);
+    // Listed from submission: the applicant follows it, the unit's clerks find it waiting for pre-review.
+    const listed = (token: string, status: string) =>
+      eventually(async () => ((await t.call('GET', '/cases/mine', token)).body as Array<Record<string, unknown>>).find((c) => c.caseId === id && c.status === status));
+    expect(await listed(applicant, 'submitted-online')).toMatchObject({ receiptVoucherNumber: '', light: 'none', supplementRequests: 0 });
+    expect(await listed(tokens.clerk, 'submitted-online')).toBeDefined();
+    expect(((await t.call('GET', '/cases/mine', tokens.other_unit_clerk)).body as { caseId: string }[]).map((c) => c.caseId)).not.toContain(id);
 
     const missing = { outcome: 'materials-missing', missingMaterials: [{ materialId: 'M02', name: '营业执照', reason: '未上传' }] };
     expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.other_unit_clerk, missing)).status).toBe(403);
     expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.clerk, missing)).status).toBe(200);
     expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.clerk, missing)).body).toMatchObject({ code: 'second-supplement-request' });
     expect((await t.call('POST', `/online-applications/${id}/window-acceptance`, tokens.clerk, { badge: 'HP-7' })).status).toBe(409);
+    await eventually(async () => (await listed(tokens.clerk, 'submitted-online'))?.supplementRequests === 1); // waiting for the applicant
 
     const amendment = { description: '补传营业执照', materials: [...materials, { materialId: 'M02', name: '营业执照', copies: 1 }] };
     expect((await t.call('POST', `/online-applications/${id}/amendments`, stranger, amendment)).status).toBe(403);
     expect((await t.call('POST', `/online-applications/${id}/amendments`, applicant, amendment)).status).toBe(201);
     expect((await t.call('POST', `/online-applications/${id}/pre-review`, tokens.clerk, { outcome: 'complete' })).status).toBe(200);
+    expect(await listed(applicant, 'pre-reviewed')).toBeDefined();
 
     const accepted = await t.call('POST', `/online-applications/${id}/window-acceptance`, tokens.clerk, { badge: 'HP-7' });
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ events: ['cases.CaseReceived', 'cases.CaseAccepted'], receiptVoucher: { receivedOn: '2025-11-03', handlerBadge: 'HP-7' } });
     const view = (await t.call('GET', `/cases/${id}`, applicant)).body;
     expect(view).toMatchObject({ status: 'in-progress', receivedOn: '2025-11-03', acceptedOn: '2025-11-03', firstAskedUserId: 'm-clerk', pendingStep: 'APPROVAL_STEP_HANDLE' });
-    const mine = await eventually(async () => {
-      const list = (await t.call('GET', '/cases/mine', applicant)).body as { caseId: string; status: string }[];
-      return list.find((c) => c.caseId === id && c.status === 'in-progress');
-    });
-    expect(mine).toBeDefined();
+    expect(await listed(applicant, 'in-progress')).toMatchObject({ receivedOn: '2025-11-03', supplementRequests: 0, pendingStep: 'APPROVAL_STEP_HANDLE' });
+    expect((await listed(applicant, 'in-progress'))?.receiptVoucherNumber).not.toBe('');
     expect(((await t.call('GET', '/cases/mine', stranger)).body as { caseId: string }[]).map((c) => c.caseId)).not.toContain(id);
   });
 
