@@ -213,12 +213,16 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad<CaseState>(`/api/cases/cases/${encodeURIComponent(caseId)}`);
   const [message, setMessage] = useState<ReactNode>(null);
 
-  const act = async (path: string, body: Record<string, unknown>, expectedVersion: number) => {
-    const answer = await call('POST', `/api/cases/cases/${caseId}/${path}`, { ...body, expectedVersion }, { idempotencyKey: newIdempotencyKey() });
+  const send = async (url: string, body: Record<string, unknown>, expectedVersion: number) => {
+    const answer = await call('POST', url, { ...body, expectedVersion }, { idempotencyKey: newIdempotencyKey() });
     if (answer.ok) setMessage(<span role="status">{t('common.done')}</span>);
     else setMessage(<span role="alert">{answer.status === 409 ? t('case.conflict') : messageOf(answer.body)}</span>);
     reload();
   };
+  const act = (path: string, body: Record<string, unknown>, expectedVersion: number) => send(`/api/cases/cases/${caseId}/${path}`, body, expectedVersion);
+  /** The steps of an application submitted online, before it becomes an ordinary case at the window. */
+  const actOnline = (path: string, body: Record<string, unknown>, expectedVersion: number) =>
+    send(`/api/cases/online-applications/${caseId}/${path}`, body, expectedVersion);
 
   return (
     <DataState
@@ -264,6 +268,17 @@ export function CasePage({ caseId }: { caseId: string }) {
               {message}
             </p>
             <h2>{t('case.actions')}</h2>
+            {mine && can('pre-review', 'clerk') && (
+              <ActionForm title={t('case.preReviewComplete')} testId="pre-review" onSubmit={() => actOnline('pre-review', { outcome: 'complete' }, state.version)} />
+            )}
+            {mine && can('accept-at-window', 'clerk') && (
+              <ActionForm
+                title={t('case.acceptAtWindow')}
+                testId="accept-at-window"
+                fields={{ badge: t('workbench.badge') }}
+                onSubmit={(values) => actOnline('window-acceptance', values, state.version)}
+              />
+            )}
             {mine && can('accept', 'clerk') && (
               <ActionForm title={t('case.accept')} testId="accept" onSubmit={() => act('acceptance', {}, state.version)} />
             )}

@@ -196,6 +196,45 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await context.close();
   });
 
+  it('lets a clerk find an online application in “my cases”, pass its pre-review and receive it at the window', async () => {
+    const applicant = await signTestToken({ userId: 'lisi-online', roles: ['applicant'] });
+    const submitted = await portal.api('POST', '/api/cases/online-applications', {
+      token: applicant,
+      body: { itemId, materials: [{ materialId: 'M01', name: '食品经营许可申请书', copies: 1 }] },
+    });
+    expect(submitted.status).toBe(201);
+    const caseId: string = submitted.body.caseId;
+
+    const { context, page } = await freshPage();
+    await page.goto(`${portal.url}/#/sign-in`);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill('sgyp-demo-2025');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出' }).waitFor();
+    // "My cases" is a read model: the workbench is loaded again until it lists the application.
+    await page.goto(`${portal.url}/#/workbench`);
+    const row = page.locator(`tr[data-case-id="${caseId}"]`);
+    await eventually(async () => {
+      const shown = await row.waitFor({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!shown) await page.reload();
+      return shown;
+    });
+    expect(await row.textContent()).toContain('网上已提交');
+    await row.getByRole('link').click();
+
+    await page.getByTestId('action-pre-review').getByRole('button').click();
+    await page.locator('[data-status="pre-reviewed"]').waitFor();
+    const window = page.getByTestId('action-accept-at-window');
+    await window.getByLabel('工号').fill('HP-0102');
+    await window.getByRole('button').click();
+    await page.locator('[data-status="in-progress"]').waitFor();
+    await screenshot(page, '07a-online-application-accepted');
+    await context.close();
+  });
+
   it('draws a published bulletin’s charts with exactly the numbers the API answers, beside its digest', async () => {
     // A city supervisor publishes this month's bulletin once analytics has folded the cases above.
     const supervisor = await signTestToken({ userId: 'city-supervisor', roles: ['supervisor'], regionCode: '310000' });
