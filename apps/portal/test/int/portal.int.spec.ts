@@ -1,10 +1,31 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { eventually, signTestToken } from '@sangeyipi/testing';
 import { launchChromium, publishDemoItem, screenshot, SCREENSHOTS, startPortal, type PortalUnderTest } from './portal-test-kit';
 
 const ITEM_NAME = '食品经营许可（浏览器测试）';
+
+/** Signs a demo user in through the sign-in page. */
+async function signInAs(page: Page, portalUrl: string, username: string): Promise<void> {
+  await page.goto(`${portalUrl}/#/sign-in`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('sgyp-demo-2025');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+/** For what a read model shows: loads the page again until `shown` appears. */
+async function reloadUntilShown(page: Page, shown: Locator): Promise<void> {
+  await eventually(async () => {
+    const appeared = await shown.waitFor({ timeout: 1_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!appeared) await page.reload();
+    return appeared;
+  });
+}
 
 describe('the portal in headless Chromium, served by the gateway in front of real services', () => {
   let portal: PortalUnderTest;
@@ -73,13 +94,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
 
   it('lets a clerk, a reviewer and a decider take a case from receipt to decision, through a notice, a suspension and assistance', async () => {
     const { context, page } = await freshPage();
-    const signIn = async (username: string) => {
-      await page.goto(`${portal.url}/#/sign-in`);
-      await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill('sgyp-demo-2025');
-      await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: '退出' }).waitFor();
-    };
+    const signIn = (username: string) => signInAs(page, portal.url, username);
     const signOut = () => page.getByRole('button', { name: '退出' }).click();
     const status = () => page.getByTestId('case-status').getAttribute('data-status');
     const completeStep = async (opinion: string, decision?: { reasons: string; legalBasis: string }) => {
@@ -140,16 +155,8 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     // the case it was asked about, and no other.
     await signIn('xuhui-clerk');
     const inboxRow = page.getByTestId('assistance-inbox').locator('tr', { hasText: '请核实申请人在徐汇区的经营记录' });
-    // The inbox is a read model: the workbench is loaded again until it shows the request.
     await page.goto(`${portal.url}/#/workbench`);
-    await eventually(async () => {
-      const shown = await inboxRow.waitFor({ timeout: 1_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (!shown) await page.reload();
-      return shown;
-    });
+    await reloadUntilShown(page, inboxRow);
     await screenshot(page, '05a-assistance-inbox');
     await inboxRow.getByRole('link').click();
     await page.waitForURL(new RegExp(`#/workbench/case/${caseId}`));
@@ -206,22 +213,10 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     const caseId: string = submitted.body.caseId;
 
     const { context, page } = await freshPage();
-    await page.goto(`${portal.url}/#/sign-in`);
-    await page.getByLabel('用户名').fill('clerk');
-    await page.getByLabel('密码').fill('sgyp-demo-2025');
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    // "My cases" is a read model: the workbench is loaded again until it lists the application.
+    await signInAs(page, portal.url, 'clerk');
     await page.goto(`${portal.url}/#/workbench`);
     const row = page.locator(`tr[data-case-id="${caseId}"]`);
-    await eventually(async () => {
-      const shown = await row.waitFor({ timeout: 1_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (!shown) await page.reload();
-      return shown;
-    });
+    await reloadUntilShown(page, row);
     expect(await row.textContent()).toContain('网上已提交');
     await row.getByRole('link').click();
 
@@ -291,11 +286,7 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
 
   it('shows an auditor every running service’s event chains as intact, and "no data yet" for the others', async () => {
     const { context, page } = await freshPage();
-    await page.goto(`${portal.url}/#/sign-in`);
-    await page.getByLabel('用户名').fill('auditor');
-    await page.getByLabel('密码').fill('sgyp-demo-2025');
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
+    await signInAs(page, portal.url, 'auditor');
     await page.goto(`${portal.url}/#/audit`);
     const chains = page.getByTestId('chain-status');
     for (const service of ['catalog', 'cases', 'analytics']) {

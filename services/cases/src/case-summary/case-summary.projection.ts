@@ -1,6 +1,6 @@
 import type { Projection, StoredEvent } from '@sangeyipi/eventstore';
 import type { EntityManager } from 'typeorm';
-import type { CaseEvent } from '../case/case.events';
+import type { CaseEvent, CaseReceived } from '../case/case.events';
 
 /**
  * The case summaries ("my cases" with deadline lights) and the assistance inbox (the requests for
@@ -35,39 +35,25 @@ export class CaseSummaryProjection implements Projection {
       const set = (column: SetColumn, value: unknown) => (change.set[column] = value);
       const add = (column: CountColumn) => (change.add[column] = (change.add[column] ?? 0) + 1);
       switch (event.type) {
-        case 'cases.OnlineApplicationSubmitted': {
+        case 'cases.OnlineApplicationSubmitted':
           // Listed from submission (the applicant's and the unit's "my cases"); the day is the submission's until the window receipt.
-          const d = event.data;
           change.insert = {
-            case_id: id,
-            unit_id: d.unitId,
-            region_code: stored.metadata.regionCode ?? '',
-            item_id: d.itemId,
-            applicant_id: d.applicant.applicantId,
+            ...firstRow(stored, event.data),
             first_asked_user_id: '',
             receipt_voucher_number: '',
             status: 'submitted-online',
-            approval_steps: d.approvalSteps,
-            received_on: d.submittedOn,
-            stream_version: stored.streamVersion,
+            received_on: event.data.submittedOn,
             commitment_signed: false,
           };
           break;
-        }
         case 'cases.CaseReceived': {
           const d = event.data;
           change.insert = {
-            case_id: id,
-            unit_id: d.unitId,
-            region_code: stored.metadata.regionCode ?? '',
-            item_id: d.itemId,
-            applicant_id: d.applicant.applicantId,
+            ...firstRow(stored, d),
             first_asked_user_id: d.firstAskedUserId,
             receipt_voucher_number: d.receiptVoucherNumber,
             status: 'received',
-            approval_steps: d.approvalSteps,
             received_on: d.receivedOn,
-            stream_version: stored.streamVersion,
             commitment_signed: d.commitmentSigned ?? false,
           };
           // An online application received at the window starts afresh, as the case's own state does.
@@ -196,6 +182,19 @@ export class CaseSummaryProjection implements Projection {
       );
     }
   }
+}
+
+/** The columns a case's first event (received at the window, or submitted online) gives its summary row. */
+function firstRow(stored: StoredEvent, d: Pick<CaseReceived['data'], 'caseId' | 'unitId' | 'itemId' | 'applicant' | 'approvalSteps'>) {
+  return {
+    case_id: d.caseId,
+    unit_id: d.unitId,
+    region_code: stored.metadata.regionCode ?? '',
+    item_id: d.itemId,
+    applicant_id: d.applicant.applicantId,
+    approval_steps: d.approvalSteps,
+    stream_version: stored.streamVersion,
+  };
 }
 
 /** A column takes the batch's value if one of its events set it, and keeps its own otherwise. */
