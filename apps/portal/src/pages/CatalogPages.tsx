@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { call, messageOf, newIdempotencyKey } from '../api';
 import { DataState, Field, Page, useLoad } from '../components';
-import { useText } from '../context';
+import { usePortal, useText } from '../context';
 import { CITY_AND_DISTRICTS } from '../regions';
+import { navigate } from '../router';
+import { hasRole } from '../session';
 
 interface ItemSummary {
   itemId: string;
@@ -201,6 +204,7 @@ export function CatalogItemPage({ itemId }: { itemId: string }) {
               </ul>
             </dd>
           </dl>
+          {item.status !== 'withdrawn' && <ApplyOnlineForm itemId={item.itemId} materials={item.current.definition.requiredMaterials ?? []} />}
           <h2>{t('catalog.history')}</h2>
           <div className="table-wrap">
             <table data-testid="item-history">
@@ -235,5 +239,44 @@ export function CatalogItemPage({ itemId }: { itemId: string }) {
         </Page>
       )}
     />
+  );
+}
+
+/** 网上申报 for a signed-in applicant: the materials they submit (all of the item's, unless unticked); pre-review follows at the unit. */
+function ApplyOnlineForm({ itemId, materials }: { itemId: string; materials: { materialId: string; name: string }[] }) {
+  const { t } = useText();
+  const { session } = usePortal();
+  const [unticked, setUnticked] = useState<Set<string>>(new Set());
+  const [outcome, setOutcome] = useState<ReactNode>(null);
+  const [key] = useState(newIdempotencyKey);
+  if (!hasRole(session, 'applicant')) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const submitted = materials.filter((material) => !unticked.has(material.materialId)).map(({ materialId, name }) => ({ materialId, name, copies: 1 }));
+    const answer = await call<{ caseId: string }>('POST', '/api/cases/online-applications', { itemId, materials: submitted }, { idempotencyKey: `${key}:${submitted.map((material) => material.materialId).join(',')}` });
+    if (answer.ok) navigate(`/workbench/case/${answer.body.caseId}`);
+    else setOutcome(<span role="alert">{messageOf(answer.body)}</span>);
+  };
+  const toggle = (materialId: string) => {
+    const next = new Set(unticked);
+    if (!next.delete(materialId)) next.add(materialId);
+    setUnticked(next);
+  };
+
+  return (
+    <form className="panel" onSubmit={submit} data-testid="apply-online" aria-label={t('catalog.applyOnline')}>
+      <h2>{t('catalog.applyOnline')}</h2>
+      <fieldset>
+        <legend>{t('catalog.materialsSubmitted')}</legend>
+        {materials.map((material) => (
+          <label key={material.materialId}>
+            <input type="checkbox" checked={!unticked.has(material.materialId)} onChange={() => toggle(material.materialId)} /> {material.name}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">{t('catalog.applyOnline')}</button>
+      <p aria-live="polite">{outcome}</p>
+    </form>
   );
 }

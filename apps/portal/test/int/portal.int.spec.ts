@@ -203,16 +203,17 @@ describe('the portal in headless Chromium, served by the gateway in front of rea
     await context.close();
   });
 
-  it('lets a clerk find an online application in “my cases”, pass its pre-review and receive it at the window', async () => {
-    const applicant = await signTestToken({ userId: 'lisi-online', roles: ['applicant'] });
-    const submitted = await portal.api('POST', '/api/cases/online-applications', {
-      token: applicant,
-      body: { itemId, materials: [{ materialId: 'M01', name: '食品经营许可申请书', copies: 1 }] },
-    });
-    expect(submitted.status).toBe(201);
-    const caseId: string = submitted.body.caseId;
-
+  it('lets an applicant apply online from the catalog, and a clerk find it in “my cases”, pass its pre-review and receive it at the window', async () => {
     const { context, page } = await freshPage();
+    await signInAs(page, portal.url, 'zhangsan');
+    await page.goto(`${portal.url}/#/catalog/${itemId}`);
+    const apply = page.getByTestId('apply-online');
+    await apply.getByRole('button', { name: '网上申报' }).click();
+    await page.waitForURL(/#\/workbench\/case\//);
+    const caseId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    await page.locator('[data-status="submitted-online"]').waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+
     await signInAs(page, portal.url, 'clerk');
     await page.goto(`${portal.url}/#/workbench`);
     const row = page.locator(`tr[data-case-id="${caseId}"]`);
