@@ -1,6 +1,7 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
 import { IsIn, IsOptional } from 'class-validator';
+import { requireUnitStaff } from '../case/case.permissions';
 import { ASSISTANCE_STATES, AssistanceInboxQueries, type AssistanceState } from './assistance-inbox.queries';
 
 class AssistanceInboxQuery {
@@ -19,7 +20,6 @@ export class AssistanceInboxHttpController {
   @Get()
   @Roles('clerk', 'reviewer', 'decider', 'unit_admin')
   list(@Query() query: AssistanceInboxQuery, @CurrentUser() user: AuthenticatedUser) {
-    if (!user.unitId) throw new ForbiddenException('only staff of a unit see the assistance it was asked');
-    return this.queries.askedOf(user.unitId, query.status ?? 'pending');
+    return this.queries.askedOf(requireUnitStaff(user, 'see the assistance it was asked'), query.status ?? 'pending');
   }
 }

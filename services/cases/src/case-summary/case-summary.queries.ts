@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkingDayCalendar, type AuthenticatedUser } from '@sangeyipi/platform';
 import { DataSource } from 'typeorm';
+import { STAFF_ROLES } from '../case/case.permissions';
 import { CaseStreams } from '../case/case.streams';
 import { CasesConfig } from '../config/cases-config.schema';
 import { deadlineLight, type DeadlineLight } from './deadline-light';
@@ -40,8 +41,6 @@ export interface CaseSummary {
   decision: string | null;
   version: number;
 }
-
-const STAFF_ROLES = ['clerk', 'reviewer', 'decider', 'unit_admin'];
 
 /** "My cases": an applicant's own; staff their unit's open cases; supervisors their region subtree; auditors all. */
 @Injectable()

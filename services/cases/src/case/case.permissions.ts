@@ -10,7 +10,14 @@ export const STEP_ROLE: Record<ApprovalStep, Role> = {
   APPROVAL_STEP_DECIDE: 'decider',
 };
 
-const STAFF_ROLES: readonly Role[] = ['clerk', 'reviewer', 'decider', 'unit_admin'];
+/** The staff of a service unit: whoever works its cases. */
+export const STAFF_ROLES: readonly Role[] = ['clerk', 'reviewer', 'decider', 'unit_admin'];
+
+/** Staff of some unit only; answers their unit. `what` ends the refusal: "only staff of a unit <what>". */
+export function requireUnitStaff(user: AuthenticatedUser, what: string): string {
+  if (!user.unitId || !user.roles.some((role) => STAFF_ROLES.includes(role))) throw new ForbiddenException(`only staff of a unit ${what}`);
+  return user.unitId;
+}
 
 /** Staff act only inside their own unit, and only in the role the action needs. */
 export function requireStaffOf(user: AuthenticatedUser, unitId: string, role: Role): void {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@sangeyipi/platform';
 import { ConsultationQueries } from './consultation.queries';
 import { RecordConsultationDto } from './record-consultation/record-consultation.dto';
-import { RecordConsultationHandler, requireUnitStaff } from './record-consultation/record-consultation.handler';
+import { consultationUnitOf, RecordConsultationHandler } from './record-consultation/record-consultation.handler';
 
 /** HTTP only: consultations (咨询) answered by a unit's staff. */
 @Controller('consultations')
@@ -22,6 +22,6 @@ export class ConsultationHttpController {
   @Get()
   @Roles('clerk', 'reviewer', 'decider', 'unit_admin')
   list(@CurrentUser() user: AuthenticatedUser) {
-    return this.queries.forUnit(requireUnitStaff(user));
+    return this.queries.forUnit(consultationUnitOf(user));
   }
 }

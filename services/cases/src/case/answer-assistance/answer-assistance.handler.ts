@@ -1,10 +1,8 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@sangeyipi/platform';
-import { requireExisting } from '../case.permissions';
+import { requireExisting, STAFF_ROLES } from '../case.permissions';
 import { CaseStreams, type CaseCommandResult } from '../case.streams';
 import type { AnswerAssistanceDto } from './answer-assistance.dto';
-
-const STAFF = ['clerk', 'reviewer', 'decider', 'unit_admin'];
 
 /** Staff of the asked unit answer a request for administrative assistance on another unit's case. */
 @Injectable()
@@ -22,7 +20,7 @@ export class AnswerAssistanceHandler {
         authorize: (state) => {
           requireExisting(state, caseId);
           const asked = state.assistance.some((r) => r.requestId === requestId && r.toUnitId === unitId);
-          if (!asked || !user.roles.some((role) => STAFF.includes(role))) throw new ForbiddenException('only staff of the asked unit answer');
+          if (!asked || !user.roles.some((role) => STAFF_ROLES.includes(role))) throw new ForbiddenException('only staff of the asked unit answer');
         },
       },
     );

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventBackboneService } from '@sangeyipi/messaging';
 import { ExpectedVersion, PostgresEventStore } from '@sangeyipi/eventstore';
-import { CLOCK, CorrelationContext, toShanghaiDate, type AuthenticatedUser, type Clock, type Role } from '@sangeyipi/platform';
+import { CLOCK, CorrelationContext, toShanghaiDate, type AuthenticatedUser, type Clock } from '@sangeyipi/platform';
 import { consultationStreamId, type ConsultationRecorded } from '../consultation.events';
 import type { RecordConsultationDto } from './record-consultation.dto';
 import { currentCommandTransaction } from '../../idempotency/command-transaction';
+import { requireUnitStaff, STAFF_ROLES } from '../../case/case.permissions';
 
-/** Staff roles that answer consultations for their unit. */
-export const CONSULTATION_ROLES: readonly Role[] = ['clerk', 'reviewer', 'decider', 'unit_admin'];
+/** Only staff of a unit answer (and list) its consultations; answers their unit. */
+export const consultationUnitOf = (user: AuthenticatedUser): string => requireUnitStaff(user, 'record and list its consultations');
 
 /** A staff member of a unit records a consultation they answered; one new stream per consultation. */
 @Injectable()
@@ -20,7 +21,7 @@ export class RecordConsultationHandler {
   ) {}
 
   async execute(dto: RecordConsultationDto, user: AuthenticatedUser): Promise<ConsultationRecorded['data']> {
-    const unitId = requireUnitStaff(user);
+    const unitId = consultationUnitOf(user);
     const event: ConsultationRecorded = {
       type: 'cases.ConsultationRecorded',
       data: {
@@ -37,7 +38,7 @@ export class RecordConsultationHandler {
     await this.store.append(consultationStreamId(event.data.consultationId), ExpectedVersion.NoStream, [event], {
       metadata: {
         correlationId: CorrelationContext.current() ?? CorrelationContext.accept(undefined),
-        actor: { id: user.userId, role: user.roles.find((role) => CONSULTATION_ROLES.includes(role)) ?? 'clerk' },
+        actor: { id: user.userId, role: user.roles.find((role) => STAFF_ROLES.includes(role)) ?? 'clerk' },
         unitId,
         regionCode: user.regionCode ?? '',
       },
@@ -46,12 +47,4 @@ export class RecordConsultationHandler {
     this.backbone.notifyAppended();
     return event.data;
   }
-}
-
-/** Only staff of a unit answer (and list) its consultations; answers their unit. */
-export function requireUnitStaff(user: AuthenticatedUser): string {
-  if (!user.unitId || !user.roles.some((role) => CONSULTATION_ROLES.includes(role))) {
-    throw new ForbiddenException('only staff of a unit record and list its consultations');
-  }
-  return user.unitId;
 }
